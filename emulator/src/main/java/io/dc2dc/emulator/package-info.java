@@ -1,0 +1,2 @@
+/** An ArangoDB-compatible cluster emulator for tests, benchmarks and the demo. */
+package io.dc2dc.emulator;

@@ -1,0 +1,2 @@
+/** The FLIP-27 source that snapshots and tails the source cluster. */
+package io.dc2dc.source;
