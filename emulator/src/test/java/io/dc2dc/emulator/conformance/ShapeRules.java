@@ -1,0 +1,134 @@
+package io.dc2dc.emulator.conformance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tolerances of one comparison: where a recorded shape may legitimately differ from the
+ * emulator's (a single-server recording replayed against a cluster, an object keyed by generated
+ * ids, a list whose length depends on earlier state). Every tolerance carries the reason, which
+ * {@link #tolerances()} lists for the report.
+ *
+ * <p>Paths are normalized JSON paths: {@code $} is the body, {@code .name} an object member, {@code
+ * [*]} any array element, {@code .*} any value of an id-keyed object ({@link #mapAt}). For marker
+ * streams {@code $} is each record. Configured once while a scenario is built, read-only
+ * afterwards.
+ */
+final class ShapeRules {
+
+    /** Keys whose values (not just types) must match wherever they occur: the envelope. */
+    static final Set<String> DEFAULT_VALUE_KEYS = Set.of("error", "code", "errorNum");
+
+    /** Headers whose value never matters: sizes and clocks. */
+    static final Set<String> IGNORED_HEADERS = Set.of("content-length", "date");
+
+    private final Map<String, Set<String>> extraKeys = new HashMap<>();
+    private final Map<String, Set<String>> missingKeys = new HashMap<>();
+    private final Set<String> maps = new HashSet<>();
+    private final Set<String> anyLength = new HashSet<>();
+    private final Set<String> anyValue = new HashSet<>();
+    private final Set<String> extraHeaders = new HashSet<>();
+    private final Set<String> missingHeaders = new HashSet<>();
+    private final Set<String> valueKeys = new HashSet<>(DEFAULT_VALUE_KEYS);
+    private final List<String> tolerances = new ArrayList<>();
+
+    /** Keys the actual object at {@code path} may have although the recording lacks them. */
+    ShapeRules allowExtraKeys(String path, String because, String... keys) {
+        extraKeys.computeIfAbsent(path, p -> new HashSet<>()).addAll(List.of(keys));
+        return note(path + " may add " + List.of(keys), because);
+    }
+
+    /** Recorded keys the actual object at {@code path} may lack. */
+    ShapeRules allowMissingKeys(String path, String because, String... keys) {
+        missingKeys.computeIfAbsent(path, p -> new HashSet<>()).addAll(List.of(keys));
+        return note(path + " may lack " + List.of(keys), because);
+    }
+
+    /**
+     * The object at {@code path} is keyed by generated ids (shard ids, server ids): its keys are
+     * not compared, every actual value is compared with the first recorded value.
+     */
+    ShapeRules mapAt(String path) {
+        maps.add(path);
+        return this;
+    }
+
+    /** The array (or id-keyed object) at {@code path} may be empty on one side only. */
+    ShapeRules anyLength(String path, String because) {
+        anyLength.add(path);
+        return note(path + " may be empty on one side", because);
+    }
+
+    /** Nothing below {@code path} is compared (not even its type). */
+    ShapeRules ignore(String path, String because) {
+        anyValue.add(path);
+        return note(path + " not compared", because);
+    }
+
+    /** Additional member names whose values must be equal, e.g. {@code "type"}. */
+    ShapeRules compareValuesOf(String... keys) {
+        valueKeys.addAll(List.of(keys));
+        return this;
+    }
+
+    ShapeRules allowExtraHeaders(String because, String... names) {
+        for (String name : names) {
+            extraHeaders.add(name.toLowerCase(Locale.ROOT));
+        }
+        return note("headers may add " + List.of(names), because);
+    }
+
+    ShapeRules allowMissingHeaders(String because, String... names) {
+        for (String name : names) {
+            missingHeaders.add(name.toLowerCase(Locale.ROOT));
+        }
+        return note("headers may lack " + List.of(names), because);
+    }
+
+    boolean extraKeyAllowed(String path, String key) {
+        return extraKeys.getOrDefault(path, Set.of()).contains(key);
+    }
+
+    boolean missingKeyAllowed(String path, String key) {
+        return missingKeys.getOrDefault(path, Set.of()).contains(key);
+    }
+
+    boolean isMap(String path) {
+        return maps.contains(path);
+    }
+
+    boolean anyLength(String path) {
+        return anyLength.contains(path);
+    }
+
+    boolean ignored(String path) {
+        return anyValue.contains(path);
+    }
+
+    boolean comparesValueOf(String key) {
+        return valueKeys.contains(key);
+    }
+
+    boolean extraHeaderAllowed(String name) {
+        return extraHeaders.contains(name);
+    }
+
+    boolean missingHeaderAllowed(String name) {
+        return missingHeaders.contains(name);
+    }
+
+    /** Every tolerance with its reason, for reports and CONFORMANCE.md. */
+    List<String> tolerances() {
+        return List.copyOf(tolerances);
+    }
+
+    private ShapeRules note(String what, String because) {
+        tolerances.add(what + ": " + because);
+        return this;
+    }
+}
