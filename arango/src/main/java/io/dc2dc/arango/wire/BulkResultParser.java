@@ -39,7 +39,7 @@ public final class BulkResultParser {
         int ignored = 0;
         try (JsonParser p = Json.FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new IOException("array write response is not a JSON array");
+                throw new MalformedBodyException("array write response is not a JSON array");
             }
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
@@ -76,11 +76,11 @@ public final class BulkResultParser {
                 index++;
             }
             if (t != JsonToken.END_ARRAY) {
-                throw new IOException("array write response holds a non-object item");
+                throw new MalformedBodyException("array write response holds a non-object item");
             }
         }
         if (index != expectedItems) {
-            throw new IOException(
+            throw new MalformedBodyException(
                     "array write response has " + index + " items for " + expectedItems + " sent");
         }
         return new BulkResult(
@@ -99,7 +99,8 @@ public final class BulkResultParser {
         }
         try (JsonParser p = Json.FACTORY.createParser(header)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("x-arango-error-codes is not a JSON object: " + header);
+                throw new MalformedBodyException(
+                        "x-arango-error-codes is not a JSON object: " + header);
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -107,7 +108,7 @@ public final class BulkResultParser {
                 try {
                     codes.put(Integer.parseInt(name), p.getValueAsInt());
                 } catch (NumberFormatException e) {
-                    throw new IOException("bad x-arango-error-codes entry: " + name);
+                    throw new MalformedBodyException("bad x-arango-error-codes entry: " + name);
                 }
             }
         }

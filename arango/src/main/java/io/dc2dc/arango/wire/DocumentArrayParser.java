@@ -34,7 +34,7 @@ public final class DocumentArrayParser {
                             try (JsonParser p = Json.FACTORY.createParser(buf, off, len)) {
                                 p.nextToken();
                                 if (p.currentToken() != JsonToken.START_OBJECT) {
-                                    throw new IOException("malformed document");
+                                    throw new MalformedBodyException("malformed document");
                                 }
                                 doc.scan(p);
                             }

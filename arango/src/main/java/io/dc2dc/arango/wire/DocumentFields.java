@@ -35,7 +35,7 @@ final class DocumentFields {
             }
         }
         if (t != JsonToken.END_OBJECT) {
-            throw new IOException("malformed JSON object");
+            throw new MalformedBodyException("malformed JSON object");
         }
         end = (int) p.currentLocation().getByteOffset();
         return this;
@@ -44,12 +44,13 @@ final class DocumentFields {
     /** The revision decoded strictly (documents always carry a valid {@code _rev}). */
     long strictRevision(String what) throws IOException {
         if (rev == null) {
-            throw new IOException(what + " without _rev (key " + key + ")");
+            throw new MalformedBodyException(what + " without _rev (key " + key + ")");
         }
         try {
             return Revisions.parse(rev);
         } catch (IllegalArgumentException e) {
-            throw new IOException(what + " with invalid _rev \"" + rev + "\" (key " + key + ")");
+            throw new MalformedBodyException(
+                    what + " with invalid _rev \"" + rev + "\" (key " + key + ")");
         }
     }
 

@@ -43,7 +43,7 @@ public final class DumpStreamParser {
             throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("dump line is not a JSON object");
+                throw new MalformedBodyException("dump line is not a JSON object");
             }
             int type = -1;
             int dataStart = -1;
@@ -69,7 +69,7 @@ public final class DumpStreamParser {
                 }
             }
             if (t != JsonToken.END_OBJECT) {
-                throw new IOException("malformed dump line");
+                throw new MalformedBodyException("malformed dump line");
             }
             if (key != null) {
                 // a raw document (which may itself have "type" and "data" attributes)
@@ -81,13 +81,13 @@ public final class DumpStreamParser {
                         Arrays.copyOfRange(buf, off, off + len));
             }
             if (dataStart < 0) {
-                throw new IOException("dump line has neither _key nor data");
+                throw new MalformedBodyException("dump line has neither _key nor data");
             }
             if (!MarkerTypes.isUpsert(type)) {
-                throw new IOException("unexpected marker type " + type + " in a dump");
+                throw new MalformedBodyException("unexpected marker type " + type + " in a dump");
             }
             if (doc.key == null) {
-                throw new IOException("dump document without _key");
+                throw new MalformedBodyException("dump document without _key");
             }
             return new RawDocument(
                     doc.key,

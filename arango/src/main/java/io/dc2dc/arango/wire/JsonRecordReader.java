@@ -1,6 +1,5 @@
 package io.dc2dc.arango.wire;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -96,14 +95,16 @@ final class JsonRecordReader {
         }
         if (recStart >= 0) {
             if (kind != Kind.SCALAR) {
-                throw new EOFException("body ends inside a JSON value (truncated response)");
+                throw new MalformedBodyException(
+                        "body ends inside a JSON value (truncated response)");
             }
             handler.record(buf, recStart, limit - recStart);
             records++;
             recStart = -1;
         }
         if (mode == Mode.ARRAY && !arrayClosed) {
-            throw new EOFException("body ends before the closing ']' (truncated response)");
+            throw new MalformedBodyException(
+                    "body ends before the closing ']' (truncated response)");
         }
         return records;
     }
@@ -249,8 +250,8 @@ final class JsonRecordReader {
         return (int) Math.min((long) current * 2, Integer.MAX_VALUE - 8);
     }
 
-    private IOException malformed(String what) {
-        return new IOException(
+    private MalformedBodyException malformed(String what) {
+        return new MalformedBodyException(
                 "malformed body at byte " + (bytesRead - (limit - pos)) + ": " + what);
     }
 }

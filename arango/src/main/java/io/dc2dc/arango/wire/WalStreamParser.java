@@ -41,7 +41,7 @@ public final class WalStreamParser {
             throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("WAL marker is not a JSON object");
+                throw new MalformedBodyException("WAL marker is not a JSON object");
             }
             long tick = -1;
             int type = -1;
@@ -61,7 +61,7 @@ public final class WalStreamParser {
                         break;
                     case "type":
                         if (value != JsonToken.VALUE_NUMBER_INT) {
-                            throw new IOException("WAL marker type is not an integer");
+                            throw new MalformedBodyException("WAL marker type is not an integer");
                         }
                         type = p.getIntValue();
                         break;
@@ -91,10 +91,10 @@ public final class WalStreamParser {
                 }
             }
             if (t != JsonToken.END_OBJECT) {
-                throw new IOException("malformed WAL marker");
+                throw new MalformedBodyException("malformed WAL marker");
             }
             if (tick < 0 || type < 0) {
-                throw new IOException("WAL marker without tick or type");
+                throw new MalformedBodyException("WAL marker without tick or type");
             }
             byte[] data =
                     dataStart < 0 ? null : Arrays.copyOfRange(buf, off + dataStart, off + dataEnd);
@@ -103,7 +103,8 @@ public final class WalStreamParser {
             boolean documentMarker = MarkerTypes.isUpsert(type) || type == MarkerTypes.REMOVE;
             if (documentMarker) {
                 if (!dataIsObject || doc.key == null) {
-                    throw new IOException("document marker at tick " + tick + " without data._key");
+                    throw new MalformedBodyException(
+                            "document marker at tick " + tick + " without data._key");
                 }
                 key = doc.key;
                 rev =
@@ -120,7 +121,7 @@ public final class WalStreamParser {
         try {
             return Long.parseUnsignedLong(text);
         } catch (NumberFormatException e) {
-            throw new IOException("WAL marker tick is not a number: " + text);
+            throw new MalformedBodyException("WAL marker tick is not a number: " + text);
         }
     }
 
@@ -130,7 +131,7 @@ public final class WalStreamParser {
         }
         if (!value.isScalarValue()) {
             p.skipChildren();
-            throw new IOException("expected a string in WAL marker, got " + value);
+            throw new MalformedBodyException("expected a string in WAL marker, got " + value);
         }
         return p.getText();
     }

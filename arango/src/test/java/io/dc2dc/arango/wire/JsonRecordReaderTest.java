@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,13 +73,13 @@ class JsonRecordReaderTest {
     @Test
     void reportsTruncatedBodies() {
         assertThatThrownBy(() -> records("{\"a\":1}\n{\"b\":", JsonRecordReader.Mode.SEQUENCE, 4))
-                .isInstanceOf(EOFException.class)
+                .isInstanceOf(MalformedBodyException.class)
                 .hasMessageContaining("truncated");
         assertThatThrownBy(() -> records("[{\"a\":1}", JsonRecordReader.Mode.ARRAY, 4))
-                .isInstanceOf(EOFException.class);
+                .isInstanceOf(MalformedBodyException.class);
         assertThatThrownBy(
                         () -> records("{\"s\":\"open string}", JsonRecordReader.Mode.SEQUENCE, 4))
-                .isInstanceOf(EOFException.class);
+                .isInstanceOf(MalformedBodyException.class);
     }
 
     @Test
