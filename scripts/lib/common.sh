@@ -20,6 +20,7 @@ die() {
 # Installs an ERR trap that names the failing command and line, so that `set -e` never ends a
 # script silently. Call once, after `set -Eeuo pipefail`.
 install_err_trap() {
+    # shellcheck disable=SC2154 # rc is assigned inside the trap string
     trap 'rc=$?; printf "%s: unexpected failure (exit %s) at %s line %s: %s\n" \
         "$SCRIPT_NAME" "$rc" "${BASH_SOURCE[0]##*/}" "$LINENO" "$BASH_COMMAND" >&2; exit "$rc"' ERR
 }
@@ -35,7 +36,9 @@ is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
 
 # check_port NAME VALUE: a TCP port number, or exit 2 naming the option.
 check_port() {
-    is_uint "$2" && (($2 >= 1 && $2 <= 65535)) || die 2 "$1 must be a port number 1-65535, got '$2'"
+    if ! is_uint "$2" || (($2 < 1 || $2 > 65535)); then
+        die 2 "$1 must be a port number 1-65535, got '$2'"
+    fi
 }
 
 # now_ms: wall clock in milliseconds (for deadlines and measured durations).

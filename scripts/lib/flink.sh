@@ -11,6 +11,7 @@
 # ROOT must be set by the sourcing script (the repository root).
 readonly FLINK_JM_CLASS=org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint
 readonly FLINK_TM_CLASS=org.apache.flink.runtime.taskexecutor.TaskManagerRunner
+# shellcheck disable=SC2034 # used by scripts/flink-cluster
 readonly FLINK_CLI_CLASS=org.apache.flink.client.cli.CliFrontend
 readonly FLINK_UTILS_CLASS=org.apache.flink.runtime.util.bash.BashJavaUtils
 
@@ -34,6 +35,10 @@ readonly -a FLINK_JVM_OPENS=(
     --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
 )
 
+# Short-lived JVMs (BashJavaUtils, the CLI) start twice as fast with the C1 compiler only
+# (measured: BashJavaUtils 2.0 -> 1.0 s, "flink list" 5.4-6.9 -> 2.3-2.7 s on a busy machine).
+readonly -a FLINK_SHORT_JVM_FLAGS=(-XX:TieredStopAtLevel=1)
+
 # flink_use_dir DIR: selects the cluster dir (made absolute, not created) and derives the paths.
 flink_use_dir() {
     FLINK_DIR=$(realpath -m -- "$1")
@@ -53,7 +58,8 @@ flink_resolve_classpath() {
     if [[ ! -s $cache || $ROOT/flink-dist/pom.xml -nt $cache || $ROOT/pom.xml -nt $cache ]]; then
         stale=true
     else
-        IFS=: read -ra jars <"$cache"
+        # The file has no final newline, so read reports EOF (status 1) after reading it all.
+        IFS=: read -ra jars <"$cache" || true
         for jar in "${jars[@]}"; do [[ -f $jar ]] || stale=true; done
     fi
     if $stale; then
@@ -88,10 +94,10 @@ flink_render_conf() {
         "$FLINK_CONF_DIR/"
 }
 
-# flink_java_base LOG_NAME LOG4J_FILE: prints nothing; sets the array FLINK_JAVA with the
-# common part of every JVM command line (module flags, logging, classpath).
+# flink_java_base LOG_NAME LOG4J_FILE JVM_FLAG...: sets the array FLINK_JAVA to the common part
+# of every JVM command line (module flags, logging, classpath) plus the given flags.
 flink_java_base() {
-    FLINK_JAVA=(java "${FLINK_JVM_OPENS[@]}" -XX:+UseG1GC
+    FLINK_JAVA=(java "${FLINK_JVM_OPENS[@]}" "${@:3}"
         "-Dlog.file=$FLINK_LOG_DIR/$1"
         "-Dlog4j.configurationFile=file:$FLINK_CONF_DIR/$2"
         "-Djava.io.tmpdir=$FLINK_DIR/tmp"
@@ -103,7 +109,7 @@ flink_java_base() {
 # size). The TaskManager refuses to start without the latter.
 flink_resource_params() {
     local out
-    flink_java_base bash-java-utils.log log4j-cli.properties
+    flink_java_base bash-java-utils.log log4j-cli.properties "${FLINK_SHORT_JVM_FLAGS[@]}"
     if ! out=$("${FLINK_JAVA[@]}" "$FLINK_UTILS_CLASS" "GET_$1_RESOURCE_PARAMS" \
         --configDir "$FLINK_CONF_DIR" 2>&1); then
         printf '%s\n' "$out" | tail -n 20 >&2
@@ -133,10 +139,11 @@ flink_pid() {
 # in the terminal does not reach it) and writes its PID file. Uses FLINK_RES_JVM/FLINK_RES_DYN.
 flink_launch() {
     local role=$1 main=$2 out=$FLINK_LOG_DIR/$1.out
-    flink_java_base "$role.log" log4j.properties
+    flink_java_base "$role.log" log4j.properties -XX:+UseG1GC
     [[ -f $out ]] && mv -f "$out" "$out.1"
     # The inner shell writes its own PID and then execs java, so the PID file names the JVM
     # whether or not setsid had to fork.
+    # shellcheck disable=SC2016 # $$ and $@ belong to the inner shell
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$FLINK_DIR/$role.pid" \
         "${FLINK_JAVA[@]:0:1}" "${FLINK_RES_JVM[@]}" "${FLINK_JAVA[@]:1}" \
         "$main" --configDir "$FLINK_CONF_DIR" "${FLINK_RES_DYN[@]}" \
