@@ -41,10 +41,17 @@ final class Fixture {
         this.emulatedLater = emulatedLater;
     }
 
-    /** {@code json("{'name':'products'}")}: JSON written with single quotes, for readability. */
-    static String json(String singleQuoted) {
+    /**
+     * {@code json("{'name':'products'}")}: JSON written with single quotes, for readability; {@code
+     * members} are name/value pairs of string members to set on the object.
+     */
+    static String json(String singleQuoted, String... members) {
         try {
-            return JSON.writeValueAsString(LENIENT.readTree(singleQuoted));
+            JsonNode node = LENIENT.readTree(singleQuoted);
+            for (int i = 0; i < members.length; i += 2) {
+                ((ObjectNode) node).put(members[i], members[i + 1]);
+            }
+            return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("bad JSON in scenario: " + singleQuoted, e);
         }
@@ -92,13 +99,8 @@ final class Fixture {
 
     /** {@code db._create(name, properties)}; {@code properties} is single-quoted JSON or null. */
     JsonNode createCollection(String name, String properties) {
-        try {
-            ObjectNode body = (ObjectNode) LENIENT.readTree(properties == null ? "{}" : properties);
-            body.put("name", name);
-            return call("POST", "/_api/collection", JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("bad collection properties: " + properties, e);
-        }
+        String body = json(properties == null ? "{}" : properties, "name", name);
+        return call("POST", "/_api/collection", body);
     }
 
     JsonNode createCollection(String name) {

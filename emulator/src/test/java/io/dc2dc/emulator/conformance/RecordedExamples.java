@@ -43,9 +43,15 @@ final class RecordedExamples {
         return root().resolve(id);
     }
 
+    /** Parses a transcript; {@code docs-quoted} files through {@link QuotedTranscript}. */
     static Transcript load(String id) {
         try {
-            return TranscriptParser.parse(file(id));
+            Path file = file(id);
+            if (id.startsWith(QuotedTranscript.DIR + "/")) {
+                return QuotedTranscript.parse(
+                        file.getFileName().toString(), Files.readString(file));
+            }
+            return TranscriptParser.parse(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.dc2dc.emulator.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Optional;
 
@@ -36,6 +37,11 @@ final class ReplayContext {
     /** Recorded header value without its quotes, e.g. the revision in {@code If-Match}. */
     String recordedRevisionHeader(int index, String header) {
         return transcript.request(index).header(header).orElseThrow().replace("\"", "");
+    }
+
+    /** The JSON body of recorded request {@code index}. */
+    JsonNode recordedBody(int index) {
+        return TranscriptParser.parseJsonValues(transcript.request(index).body()).get(0);
     }
 
     /** Sends the recorded requests to a DB-server (superuser JWT) instead of the coordinator. */

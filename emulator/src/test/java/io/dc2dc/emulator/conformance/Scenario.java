@@ -47,6 +47,11 @@ final class Scenario {
         return new Scenario(DEFAULT_DIR + "/" + file, area);
     }
 
+    /** A scenario for {@code docs-quoted/<file>} (see {@link QuotedTranscript}). */
+    static Scenario quoted(String file, Area area) {
+        return new Scenario(QuotedTranscript.DIR + "/" + file, area);
+    }
+
     Scenario setup(Setup setup) {
         this.setup = setup;
         return this;

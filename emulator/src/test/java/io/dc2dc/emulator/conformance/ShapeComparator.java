@@ -170,11 +170,36 @@ final class ShapeComparator {
             lengthMismatch(path, rulePath, expected, actual, out);
             return;
         }
-        JsonNode template = expected.elements().next();
+        String discriminator = rules.mapDiscriminator(rulePath);
         for (Iterator<Map.Entry<String, JsonNode>> it = actual.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            compare(path + "." + entry.getKey(), rulePath + ".*", template, entry.getValue(), out);
+            String entryPath = path + "." + entry.getKey();
+            JsonNode template = template(expected, discriminator, entry.getValue());
+            if (template == null) {
+                out.add(
+                        new Difference(
+                                entryPath,
+                                "no recorded entry with this " + discriminator,
+                                "one of the recorded " + discriminator + " values",
+                                String.valueOf(entry.getValue().get(discriminator))));
+            } else {
+                compare(entryPath, rulePath + ".*", template, entry.getValue(), out);
+            }
         }
+    }
+
+    /** The first recorded value, or the first with the actual value's discriminator. */
+    private static JsonNode template(JsonNode expected, String discriminator, JsonNode actual) {
+        if (discriminator == null) {
+            return expected.elements().next();
+        }
+        for (JsonNode candidate : expected) {
+            JsonNode value = candidate.get(discriminator);
+            if (value != null && value.equals(actual.get(discriminator))) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private void compareArray(

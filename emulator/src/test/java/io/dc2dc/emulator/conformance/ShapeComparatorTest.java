@@ -136,6 +136,26 @@ class ShapeComparatorTest {
     }
 
     @Test
+    void picksTheTemplateOfAnIdKeyedObjectByDiscriminator() {
+        ShapeRules rules = new ShapeRules().mapAt("$.servers", "role");
+        String expected =
+                "{\"servers\":{\"CRDN-1\":{\"role\":\"COORDINATOR\"},"
+                        + "\"PRMR-1\":{\"role\":\"PRIMARY\",\"engineStats\":{}}}}";
+
+        assertThat(
+                        compare(
+                                rules,
+                                expected,
+                                "{\"servers\":{\"PRMR-9\":{\"role\":\"PRIMARY\",\"engineStats\":{}},"
+                                        + "\"CRDN-9\":{\"role\":\"COORDINATOR\"}}}"))
+                .isEmpty();
+        assertThat(compare(rules, expected, "{\"servers\":{\"AGNT-9\":{\"role\":\"AGENT\"}}}"))
+                .singleElement()
+                .extracting(Difference::problem)
+                .isEqualTo("no recorded entry with this role");
+    }
+
+    @Test
     void ignoredPathsAreNotCompared() {
         assertThat(
                         compare(

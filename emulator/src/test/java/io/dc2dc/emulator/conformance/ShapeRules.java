@@ -29,7 +29,9 @@ final class ShapeRules {
 
     private final Map<String, Set<String>> extraKeys = new HashMap<>();
     private final Map<String, Set<String>> missingKeys = new HashMap<>();
-    private final Set<String> maps = new HashSet<>();
+    private final Set<String> anyExtraKeys = new HashSet<>();
+    private final Map<String, String> maps = new HashMap<>();
+    private boolean headersIgnored;
     private final Set<String> anyLength = new HashSet<>();
     private final Set<String> anyValue = new HashSet<>();
     private final Set<String> extraHeaders = new HashSet<>();
@@ -43,6 +45,18 @@ final class ShapeRules {
         return note(path + " may add " + List.of(keys), because);
     }
 
+    /** The actual object at {@code path} may have any keys the recording lacks (older version). */
+    ShapeRules allowAnyExtraKeys(String path, String because) {
+        anyExtraKeys.add(path);
+        return note(path + " may add any key", because);
+    }
+
+    /** Headers are not compared at all (the recording has none, e.g. a quoted body). */
+    ShapeRules ignoreHeaders(String because) {
+        headersIgnored = true;
+        return note("headers not compared", because);
+    }
+
     /** Recorded keys the actual object at {@code path} may lack. */
     ShapeRules allowMissingKeys(String path, String because, String... keys) {
         missingKeys.computeIfAbsent(path, p -> new HashSet<>()).addAll(List.of(keys));
@@ -54,7 +68,16 @@ final class ShapeRules {
      * not compared, every actual value is compared with the first recorded value.
      */
     ShapeRules mapAt(String path) {
-        maps.add(path);
+        return mapAt(path, null);
+    }
+
+    /**
+     * Like {@link #mapAt(String)}, but each actual value is compared with the first recorded value
+     * that has the same {@code discriminator} member value (e.g. {@code role}: coordinators and
+     * DB-servers are described differently).
+     */
+    ShapeRules mapAt(String path, String discriminator) {
+        maps.put(path, discriminator);
         return this;
     }
 
@@ -91,7 +114,7 @@ final class ShapeRules {
     }
 
     boolean extraKeyAllowed(String path, String key) {
-        return extraKeys.getOrDefault(path, Set.of()).contains(key);
+        return anyExtraKeys.contains(path) || extraKeys.getOrDefault(path, Set.of()).contains(key);
     }
 
     boolean missingKeyAllowed(String path, String key) {
@@ -99,7 +122,12 @@ final class ShapeRules {
     }
 
     boolean isMap(String path) {
-        return maps.contains(path);
+        return maps.containsKey(path);
+    }
+
+    /** The discriminator member of the id-keyed object at {@code path}, or null. */
+    String mapDiscriminator(String path) {
+        return maps.get(path);
     }
 
     boolean anyLength(String path) {
@@ -112,6 +140,10 @@ final class ShapeRules {
 
     boolean comparesValueOf(String key) {
         return valueKeys.contains(key);
+    }
+
+    boolean headersIgnored() {
+        return headersIgnored;
     }
 
     boolean extraHeaderAllowed(String name) {

@@ -52,13 +52,32 @@ class TranscriptParserTest {
     }
 
     @Test
-    void rejectsTheQuotedDocsFileWhichHasNoRequestFraming() {
+    void rejectsFilesWithoutDocsHugoFraming() {
         assertThatThrownBy(
-                        () ->
-                                RecordedExamples.load(
-                                        "docs-quoted/kubernetes-drain-health-and-clusterInventory.txt"))
+                        () -> TranscriptParser.parse("docs-quoted", "x.txt", "-----\n{}\n-----\n"))
                 .isInstanceOf(TranscriptParser.TranscriptFormatException.class)
-                .hasMessageContaining("not a docs-hugo transcript");
+                .hasMessage("x.txt: not a docs-hugo transcript (missing header or section marks)");
+    }
+
+    @Test
+    void readsTheAbridgedQuotedClusterResponses() {
+        Transcript t =
+                RecordedExamples.load(
+                        "docs-quoted/kubernetes-drain-health-and-clusterInventory.txt");
+
+        assertThat(t.requests())
+                .extracting(RecordedRequest::toString)
+                .containsExactly(
+                        "GET /_admin/cluster/health",
+                        "GET /_db/_system/_api/replication/clusterInventory");
+        JsonNode health = t.response(0).json().get("Health");
+        assertThat(health.size()).isEqualTo(3);
+        assertThat(health.get("PRMR-wbsq47rz").get("Role").asText()).isEqualTo("DBServer");
+        JsonNode inventory = t.response(1).json();
+        assertThat(inventory.get("collections")).hasSize(1);
+        assertThat(inventory.get("collections").get(0).get("parameters").get("shards").size())
+                .isEqualTo(6);
+        assertThat(inventory.get("state").asText()).isEqualTo("unused");
     }
 
     @Test
