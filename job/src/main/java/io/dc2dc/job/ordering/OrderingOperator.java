@@ -72,11 +72,15 @@ public final class OrderingOperator extends AbstractStreamOperator<ChangeEvent>
             return;
         }
         long now = getProcessingTimeService().getCurrentProcessingTime();
-        OrderingRules.Decision d = OrderingRules.decide(state.value(), e, now + tombstoneTtlMillis);
-        if (d.next().removed && d.next().expiresAt == now + tombstoneTtlMillis) {
-            tombstoneTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, d.next().expiresAt);
+        DocState current = state.value();
+        OrderingRules.Decision d = OrderingRules.decide(current, e, now + tombstoneTtlMillis);
+        if (d.next() != current) {
+            if (d.next().removed && d.next().expiresAt == now + tombstoneTtlMillis) {
+                tombstoneTimers.registerProcessingTimeTimer(
+                        VoidNamespace.INSTANCE, d.next().expiresAt);
+            }
+            state.update(d.next());
         }
-        state.update(d.next());
         if (d.forward()) {
             forwarded.inc();
             output.collect(record);
