@@ -2,6 +2,7 @@ package io.dc2dc.arango.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -12,10 +13,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 
@@ -40,7 +43,10 @@ final class TlsContexts {
             ClientTlsStrategyBuilder builder =
                     ClientTlsStrategyBuilder.create().setSslContext(context);
             if (!spec.verify()) {
-                builder.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+                // the CLIENT policy keeps JSSE from checking the host name itself, so that the
+                // no-op verifier is the only check
+                builder.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                        .setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
             }
             return builder.buildClassic();
         } catch (GeneralSecurityException e) {
@@ -78,14 +84,33 @@ final class TlsContexts {
         return tmf.getTrustManagers();
     }
 
-    /** Trusts every certificate: only for {@code verify=false}. */
-    private static final X509TrustManager ANY =
-            new X509TrustManager() {
+    /**
+     * Trusts every certificate: only for {@code verify=false}. An extended trust manager, because
+     * JSSE wraps plain ones in a wrapper that still checks the host name.
+     */
+    private static final X509ExtendedTrustManager ANY =
+            new X509ExtendedTrustManager() {
                 @Override
                 public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
                 @Override
                 public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+                @Override
+                public void checkClientTrusted(
+                        X509Certificate[] chain, String authType, Socket socket) {}
+
+                @Override
+                public void checkServerTrusted(
+                        X509Certificate[] chain, String authType, Socket socket) {}
+
+                @Override
+                public void checkClientTrusted(
+                        X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+                @Override
+                public void checkServerTrusted(
+                        X509Certificate[] chain, String authType, SSLEngine engine) {}
 
                 @Override
                 public X509Certificate[] getAcceptedIssuers() {
