@@ -21,6 +21,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -371,6 +375,37 @@ class ArangoClientStubITCase {
         int[] n = {0};
         client.dump("PRMR-1", "shop", "s1", "1", 0, d -> n[0]++);
         assertThat(n[0]).isEqualTo(20_000);
+    }
+
+    @Test
+    void closingTheClientAbortsACallBlockedOnAnotherThread() throws Exception {
+        connect(null, null, file("jwt", "s"));
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        dbServer.on(
+                "GET",
+                "/_db/_system/_api/wal/tail",
+                r -> {
+                    arrived.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS); // a server that does not answer
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IOException("test over");
+                });
+        CompletableFuture<TailResult> call =
+                CompletableFuture.supplyAsync(
+                        () -> client.tail("PRMR-1", TailRequest.global(1, 0, 0, 0), m -> {}));
+        try {
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            client.close();
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(ArangoException.class);
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
