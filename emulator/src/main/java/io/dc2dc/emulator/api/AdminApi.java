@@ -1,0 +1,152 @@
+package io.dc2dc.emulator.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dc2dc.emulator.http.ApiException;
+import io.dc2dc.emulator.http.ApiRequest;
+import io.dc2dc.emulator.http.ApiResponse;
+import io.dc2dc.emulator.http.ErrorCode;
+import io.dc2dc.emulator.http.Json;
+import io.dc2dc.emulator.http.Router;
+import io.dc2dc.emulator.http.ServerRole;
+import io.dc2dc.emulator.model.CoordinatorInfo;
+
+/**
+ * Server-level endpoints every node answers: {@code /_api/version}, {@code /_api/engine}, {@code
+ * /_admin/server/role|id|mode}, {@code /_admin/status}.
+ */
+final class AdminApi {
+    private final ApiContext ctx;
+
+    AdminApi(ApiContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Router router, ServerRole role, String serverId, String endpoint) {
+        router.get("/_api/version", req -> version(req, role, endpoint));
+        router.get("/_api/engine", req -> engine());
+        router.get("/_admin/server/role", req -> serverRole(role));
+        router.get("/_admin/server/id", req -> serverId(serverId));
+        router.get("/_admin/server/mode", req -> mode());
+        router.put("/_admin/server/mode", this::setMode);
+        router.get("/_admin/status", req -> status(role, serverId, endpoint));
+    }
+
+    private ApiResponse version(ApiRequest req, ServerRole role, String endpoint) {
+        String v = ctx.cluster().version();
+        ObjectNode o = Json.object();
+        o.put("server", "arango");
+        o.put("license", "enterprise");
+        o.put("version", v);
+        if (req.boolParam("details", false)) {
+            ObjectNode d = o.putObject("details");
+            d.put("architecture", "64bit");
+            d.put("engine", "rocksdb");
+            d.put("enterprise-version", "enterprise");
+            d.put("full-version-string", "ArangoDB " + v + " enterprise [linux] 64bit (emulated)");
+            d.put("license", "enterprise");
+            d.put("maintainer-mode", "false");
+            d.put("platform", "linux");
+            d.put("rocksdb-version", "9.6.0");
+            d.put("server-version", v);
+            d.put("mode", "server");
+            d.put("role", role.roleName());
+            d.put("host", hostOf(endpoint));
+        }
+        o.putArray("apiVersions").add("v0");
+        o.putArray("deprecatedApiVersions");
+        o.put("requestedApiVersion", "v0");
+        return ApiResponse.json(200, o);
+    }
+
+    private static ApiResponse engine() {
+        ObjectNode o = Json.object();
+        o.put("name", "rocksdb");
+        ObjectNode supports = o.putObject("supports");
+        supports.putArray("indexes")
+                .add("primary")
+                .add("edge")
+                .add("persistent")
+                .add("geo")
+                .add("fulltext")
+                .add("ttl")
+                .add("inverted")
+                .add("mdi");
+        return ApiResponse.json(200, o);
+    }
+
+    private static ApiResponse serverRole(ServerRole role) {
+        ObjectNode o = Json.object();
+        o.put("role", role.roleName());
+        o.put("mode", "default");
+        return ApiResponse.ok(200, o);
+    }
+
+    private static ApiResponse serverId(String id) {
+        ObjectNode o = Json.object();
+        o.put("id", id);
+        return ApiResponse.ok(200, o);
+    }
+
+    private ApiResponse mode() {
+        ObjectNode o = Json.object();
+        o.put("mode", ctx.cluster().readOnly() ? "readonly" : "default");
+        return ApiResponse.json(200, o);
+    }
+
+    private ApiResponse setMode(ApiRequest req) {
+        ctx.requireAdmin(req);
+        ObjectNode body = Json.requireObject(req.body());
+        String mode = body.path("mode").asText("");
+        switch (mode) {
+            case "readonly" -> ctx.cluster().readOnly(true);
+            case "default" -> ctx.cluster().readOnly(false);
+            default ->
+                    throw new ApiException(
+                            ErrorCode.HTTP_BAD_PARAMETER,
+                            "mode invalid, must be 'readonly' or 'default'");
+        }
+        return mode();
+    }
+
+    private ApiResponse status(ServerRole role, String serverId, String endpoint) {
+        ObjectNode o = Json.object();
+        o.put("server", "arango");
+        o.put("version", ctx.cluster().version());
+        o.put("pid", ProcessHandle.current().pid());
+        o.put("license", "enterprise");
+        o.put("mode", "server");
+        o.put("operationMode", "server");
+        o.put("foxxApi", true);
+        o.put("host", hostOf(endpoint));
+        o.put("hostname", hostOf(endpoint));
+        ObjectNode info = o.putObject("serverInfo");
+        ObjectNode progress = info.putObject("progress");
+        progress.put("phase", "in wait");
+        progress.put("feature", "");
+        progress.put("recoveryTick", 0);
+        info.put("maintenance", false);
+        info.put("role", role.roleName());
+        info.put("writeOpsEnabled", !ctx.cluster().readOnly());
+        info.put("readOnly", ctx.cluster().readOnly());
+        info.put("persistedId", serverId);
+        info.put("rebootId", 1);
+        info.put("address", endpoint);
+        info.put("serverId", serverId);
+        info.put("state", "SERVING");
+        if (role == ServerRole.COORDINATOR) {
+            ObjectNode coord = o.putObject("coordinator");
+            CoordinatorInfo first = ctx.cluster().coordinators().get(0);
+            coord.put("foxxmaster", first.id());
+            coord.put("isFoxxmaster", first.id().equals(serverId));
+        }
+        ObjectNode agency = o.putObject("agency").putObject("agencyComm");
+        agency.putArray("endpoints");
+        return ApiResponse.json(200, o);
+    }
+
+    static String hostOf(String endpoint) {
+        String e = endpoint.replaceFirst("^[a-z]+://", "");
+        int colon = e.lastIndexOf(':');
+        return colon < 0 ? e : e.substring(0, colon);
+    }
+}
