@@ -105,21 +105,26 @@ flink_java_base() {
 }
 
 # flink_resource_params JM|TM: runs BashJavaUtils like bin/config.sh and sets the arrays
-# FLINK_RES_JVM (-Xmx... etc.) and FLINK_RES_DYN (-D key=value pairs derived from the process
-# size). The TaskManager refuses to start without the latter.
+# FLINK_<JM|TM>_JVM (-Xmx... etc.) and FLINK_<JM|TM>_DYN (-D key=value pairs derived from the
+# process size). The TaskManager refuses to start without the latter.
 flink_resource_params() {
     local out
     flink_java_base bash-java-utils.log log4j-cli.properties "${FLINK_SHORT_JVM_FLAGS[@]}"
     if ! out=$("${FLINK_JAVA[@]}" "$FLINK_UTILS_CLASS" "GET_$1_RESOURCE_PARAMS" \
         --configDir "$FLINK_CONF_DIR" 2>&1); then
         printf '%s\n' "$out" | tail -n 20 >&2
-        die 1 "BashJavaUtils could not derive the $1 memory settings (see above; check --tm-memory/--jm-memory)"
+        die 2 "BashJavaUtils could not derive the $1 memory settings (see above; check --tm-memory/--jm-memory)"
     fi
     local -a lines
     mapfile -t lines < <(printf '%s\n' "$out" | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p')
     ((${#lines[@]} == 2)) || die 1 "unexpected BashJavaUtils output for $1: $out"
-    read -ra FLINK_RES_JVM <<<"${lines[0]}"
-    read -ra FLINK_RES_DYN <<<"${lines[1]}"
+    if [[ $1 == JM ]]; then
+        read -ra FLINK_JM_JVM <<<"${lines[0]}"
+        read -ra FLINK_JM_DYN <<<"${lines[1]}"
+    else
+        read -ra FLINK_TM_JVM <<<"${lines[0]}"
+        read -ra FLINK_TM_DYN <<<"${lines[1]}"
+    fi
 }
 
 # flink_pid ROLE: the PID of the cluster's ROLE (jobmanager|taskmanager) if it is alive and
@@ -136,17 +141,24 @@ flink_pid() {
 }
 
 # flink_launch ROLE MAIN_CLASS: starts one cluster process detached (own session, so a Ctrl-C
-# in the terminal does not reach it) and writes its PID file. Uses FLINK_RES_JVM/FLINK_RES_DYN.
+# in the terminal does not reach it) and writes its PID file. Uses the arrays
+# that flink_resource_params set for the role.
 flink_launch() {
     local role=$1 main=$2 out=$FLINK_LOG_DIR/$1.out
+    local -a jvm dyn
+    if [[ $role == jobmanager ]]; then
+        jvm=("${FLINK_JM_JVM[@]}") dyn=("${FLINK_JM_DYN[@]}")
+    else
+        jvm=("${FLINK_TM_JVM[@]}") dyn=("${FLINK_TM_DYN[@]}")
+    fi
     flink_java_base "$role.log" log4j.properties -XX:+UseG1GC
     [[ -f $out ]] && mv -f "$out" "$out.1"
     # The inner shell writes its own PID and then execs java, so the PID file names the JVM
     # whether or not setsid had to fork.
     # shellcheck disable=SC2016 # $$ and $@ belong to the inner shell
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$FLINK_DIR/$role.pid" \
-        "${FLINK_JAVA[@]:0:1}" "${FLINK_RES_JVM[@]}" "${FLINK_JAVA[@]:1}" \
-        "$main" --configDir "$FLINK_CONF_DIR" "${FLINK_RES_DYN[@]}" \
+        "${FLINK_JAVA[@]:0:1}" "${jvm[@]}" "${FLINK_JAVA[@]:1}" \
+        "$main" --configDir "$FLINK_CONF_DIR" "${dyn[@]}" \
         >"$out" 2>&1 </dev/null &
     wait_until 5 "the $role PID file" test -s "$FLINK_DIR/$role.pid"
 }
@@ -174,15 +186,24 @@ flink_none_alive() {
     return 0
 }
 
-# flink_rest_port: the REST port of the effective conf (so status/stop need no --port).
-flink_rest_port() {
+# flink_conf_value KEY: a value of the effective conf/config.yaml (flat keys, as written by
+# flink_render_conf), so that status, logs and a TaskManager restart need no options.
+flink_conf_value() {
     [[ -f $FLINK_CONF_DIR/config.yaml ]] || return 0
-    sed -n 's/^rest\.port:[[:space:]]*\([0-9]*\).*/\1/p' "$FLINK_CONF_DIR/config.yaml"
+    awk -v key="$1:" '$1 == key {print $2; exit}' "$FLINK_CONF_DIR/config.yaml"
 }
 
 # flink_get PORT PATH: GET http://localhost:PORT/PATH, body on stdout; fails on any error.
 flink_get() {
     curl -fsS --max-time 3 "http://localhost:$1$2" 2>/dev/null
+}
+
+# flink_tm_ids PORT: resource ids of the registered TaskManagers, one a line
+# (e.g. "localhost:41283-f67341").
+flink_tm_ids() {
+    local body
+    body=$(flink_get "$1" /taskmanagers) || return 1
+    grep -o '"id":"[^"]*"' <<<"$body" | cut -d'"' -f4 || true
 }
 
 # json_num JSON KEY: a top-level numeric field of Flink's compact JSON (no jq needed).
