@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS against HTTPS servers on free ports with self-signed certificates (made with the JDK's
- * keytool): custom CA file, wrong CA, host name mismatch, verify=false.
+ * TLS against HTTPS servers on free ports with the self-signed test certificates of {@code
+ * src/test/resources/tls} (see its README): custom CA file, wrong CA, host name mismatch,
+ * verify=false.
  */
 class TlsITCase {
 
@@ -43,12 +42,10 @@ class TlsITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        serverCa = dir.resolve("server-ca.pem");
-        Path serverKeys = keyPair("server", "ip:127.0.0.1", serverCa);
-        wrongHostCa = dir.resolve("wrong-host-ca.pem");
-        Path wrongHostKeys = keyPair("wronghost", "dns:coordinator.example", wrongHostCa);
-        server = https(serverKeys);
-        wrongHostServer = https(wrongHostKeys);
+        serverCa = resource("server-ca.pem");
+        wrongHostCa = resource("wronghost-ca.pem");
+        server = https(resource("server.p12"));
+        wrongHostServer = https(resource("wronghost.p12"));
     }
 
     @AfterAll
@@ -61,52 +58,13 @@ class TlsITCase {
         }
     }
 
-    /** A self-signed key pair in a PKCS12 store, its certificate exported as PEM. */
-    private static Path keyPair(String name, String san, Path pem) throws Exception {
-        Path store = dir.resolve(name + ".p12");
-        run(
-                "keytool",
-                "-genkeypair",
-                "-alias",
-                name,
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-keystore",
-                store.toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit",
-                "-dname",
-                "CN=" + name,
-                "-ext",
-                "SAN=" + san,
-                "-ext",
-                "BC:c=ca:true",
-                "-validity",
-                "2");
-        // export the certificate as PEM in-process (one keytool run less per key pair)
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
+    /** Copies a classpath fixture to a file, as the client reads CA files by path. */
+    private static Path resource(String name) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = TlsITCase.class.getResourceAsStream("/tls/" + name)) {
+            Files.copy(in, target);
         }
-        Files.writeString(
-                pem,
-                "-----BEGIN CERTIFICATE-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(ks.getCertificate(name).getEncoded())
-                        + "\n-----END CERTIFICATE-----\n");
-        return store;
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
+        return target;
     }
 
     private static HttpsServer https(Path keyStore) throws Exception {
