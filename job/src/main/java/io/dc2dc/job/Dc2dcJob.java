@@ -1,6 +1,7 @@
 package io.dc2dc.job;
 
 import io.dc2dc.job.config.JobConfig;
+import io.dc2dc.job.config.Preflight;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
@@ -22,9 +23,14 @@ public final class Dc2dcJob {
         JobConfig config;
         try {
             config = JobConfig.from(merged, parallelism);
-        } catch (JobConfig.InvalidConfigException e) {
+            Preflight.check(config);
+        } catch (JobConfig.InvalidConfigException | Preflight.PreflightException e) {
             System.err.println("dc2dc: " + e.getMessage());
             throw e;
+        }
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            // Positions and ordering state are only durable through checkpoints.
+            env.enableCheckpointing(10_000);
         }
         Pipeline.build(env, config);
         env.execute("dc2dc");

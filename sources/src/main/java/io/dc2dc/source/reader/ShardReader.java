@@ -45,8 +45,8 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
     private final Map<String, ServerTailer> tailers = new HashMap<>();
     private final String[] fenceKeys;
     private final ReaderMetrics metrics;
-    private ArangoClient client;
-    private ExecutorService snapshotPool;
+    private final ArangoClient client;
+    private final ExecutorService snapshotPool;
 
     public ShardReader(SourceConfig config, SourceReaderContext context) {
         this.config = config;
@@ -56,14 +56,10 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
                 FenceKeys.forParallelism(
                         config.orderingMaxParallelism(), config.orderingParallelism());
         this.metrics = new ReaderMetrics(context.metricGroup(), shards);
-    }
-
-    @Override
-    public void start() {
-        client = ArangoClient.connect(config.cluster());
+        this.client = ArangoClient.connect(config.cluster());
         AtomicInteger n = new AtomicInteger();
         int subtask = context.getIndexOfSubtask();
-        snapshotPool =
+        this.snapshotPool =
                 Executors.newFixedThreadPool(
                         config.snapshotConcurrency(),
                         r -> {
@@ -77,6 +73,12 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
                             t.setDaemon(true);
                             return t;
                         });
+    }
+
+    @Override
+    public void start() {
+        // Clients and threads exist from construction: Flink hands restored splits to
+        // addSplits before it calls start.
     }
 
     @Override
@@ -319,11 +321,7 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
         for (ServerTailer t : tailers.values()) {
             t.close();
         }
-        if (snapshotPool != null) {
-            snapshotPool.shutdownNow();
-        }
-        if (client != null) {
-            client.close();
-        }
+        snapshotPool.shutdownNow();
+        client.close();
     }
 }

@@ -1,0 +1,312 @@
+package io.dc2dc.job.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dc2dc.arango.http.ArangoClient;
+import io.dc2dc.arango.http.ClusterSpec;
+import io.dc2dc.job.Pipeline;
+import io.dc2dc.job.config.JobConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The data path's benchmark (run by {@code scripts/bench}): on this machine, in one run, the
+ * destination's raw bulk-insert rate, dc2dc's initial-sync rate for the same documents, their
+ * ratio, the steady-state lag while the source takes 2,000 writes per second, and the job's heap
+ * peak (live set after GC; the emulated clusters run in their own JVMs). Prints numbers; asserts
+ * nothing.
+ */
+public final class ReplicationBench {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int SHARDS = 12;
+    private static final int BATCH = 1000;
+
+    public static void main(String[] args) throws Exception {
+        int docs = 1_000_000;
+        int parallelism = 2;
+        int lagSeconds = 30;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--docs" -> docs = Integer.parseInt(args[++i]);
+                case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
+                case "--lag-seconds" -> lagSeconds = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println(
+                            "usage: bench [--docs N] [--parallelism P] [--lag-seconds S]");
+                    System.exit(2);
+                }
+            }
+        }
+        HeapWatch heap = new HeapWatch();
+        String payload = "x".repeat(420);
+        try (EmulatorProcess source = EmulatorProcess.start(3, "6g");
+                EmulatorProcess destination = EmulatorProcess.start(3, "6g")) {
+            System.out.printf(
+                    "clusters: source %s, destination %s (3 DB-servers each)%n",
+                    source.url, destination.url);
+
+            call(destination.url, "POST", "/_api/database", "{\"name\":\"raw\"}");
+            createCollection(destination.url, "raw", "docs");
+            long t0 = System.nanoTime();
+            insertAll(destination.url, "raw", "docs", docs, payload, parallelism);
+            double rawRate = docs / seconds(t0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "raw_insert_docs_per_s=%.0f (%d docs, %d client threads, batches of %d)%n",
+                    rawRate,
+                    docs,
+                    parallelism,
+                    BATCH);
+
+            call(source.url, "POST", "/_api/database", "{\"name\":\"bench\"}");
+            createCollection(source.url, "bench", "docs");
+            insertAll(source.url, "bench", "docs", docs, payload, 4);
+            System.out.printf(
+                    "source loaded with %d documents of ~500 bytes in %d shards%n", docs, SHARDS);
+
+            Path dir = Files.createTempDirectory("dc2dc-bench");
+            Configuration flink = new Configuration();
+            flink.setString("state.backend.type", "rocksdb");
+            flink.setString("execution.checkpointing.interval", "5 s");
+            flink.setString("execution.checkpointing.incremental", "true");
+            flink.setString("execution.checkpointing.dir", dir.toUri().toString());
+            flink.setString("pipeline.generic-types", "false");
+            flink.setString("taskmanager.numberOfTaskSlots", String.valueOf(parallelism));
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
+            Configuration options = new Configuration();
+            options.setString("source.endpoints", source.url);
+            options.setString("destination.endpoints", destination.url);
+            options.setString("sync.poll-interval", "50 ms");
+            options.setString("sync.discovery-interval", "2 s");
+            Pipeline.build(env, JobConfig.from(options, parallelism));
+            long t1 = System.nanoTime();
+            JobClient job = env.executeAsync("dc2dc-bench");
+            ClusterSpec dest = ClusterSpec.unauthenticated("destination", List.of(destination.url));
+            try (ArangoClient d = ArangoClient.connect(dest)) {
+                waitForCount(d, "bench", "docs", docs, 1800);
+                double syncRate = docs / seconds(t1);
+                System.out.printf(
+                        Locale.ROOT,
+                        "initial_sync_docs_per_s=%.0f (%d docs, parallelism %d, including job start)%n",
+                        syncRate,
+                        docs,
+                        parallelism);
+                double ratio = syncRate / rawRate;
+                System.out.printf(Locale.ROOT, "initial_sync/raw_insert=%.2f%n", ratio);
+
+                List<Double> lags = measureLag(source.url, destination.url, lagSeconds, payload);
+                Collections.sort(lags);
+                double p50 = percentile(lags, 0.50);
+                double p99 = percentile(lags, 0.99);
+                System.out.printf(
+                        Locale.ROOT,
+                        "lag_p50_s=%.3f lag_p99_s=%.3f (%d probes at 2000 writes/s for %d s)%n",
+                        p50,
+                        p99,
+                        lags.size(),
+                        lagSeconds);
+                job.cancel().get();
+                System.out.printf(
+                        Locale.ROOT,
+                        "ratio=%.2f lag_p99_s=%.3f heap_peak_mb=%d%n",
+                        ratio,
+                        p99,
+                        heap.peakMb());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static List<Double> measureLag(
+            String source, String destination, int seconds, String payload) throws Exception {
+        List<Double> lags = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        AtomicLong probes = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<?>> tasks = new ArrayList<>();
+        // 2,000 writes per second: 20 batches of 100 per second.
+        tasks.add(
+                pool.submit(
+                        () -> {
+                            long n = 0;
+                            long start = System.nanoTime();
+                            while (System.nanoTime() < end) {
+                                StringBuilder sb = new StringBuilder("[");
+                                for (int i = 0; i < 100; i++) {
+                                    sb.append(i == 0 ? "" : ",")
+                                            .append("{\"_key\":\"steady")
+                                            .append(n++)
+                                            .append("\",\"p\":\"")
+                                            .append(payload)
+                                            .append("\"}");
+                                }
+                                call(
+                                        source,
+                                        "POST",
+                                        "/_db/bench/_api/document/docs",
+                                        sb.append(']').toString());
+                                long due = start + n * 1_000_000_000L / 2000;
+                                long wait = due - System.nanoTime();
+                                if (wait > 0) {
+                                    Thread.sleep(wait / 1_000_000);
+                                }
+                            }
+                            return null;
+                        }));
+        // Probes: every 100 ms one document whose arrival at the destination is timed.
+        tasks.add(
+                pool.submit(
+                        () -> {
+                            while (System.nanoTime() < end) {
+                                long id = probes.incrementAndGet();
+                                String key = "probe" + id;
+                                long written = System.nanoTime();
+                                call(
+                                        source,
+                                        "POST",
+                                        "/_db/bench/_api/document/docs",
+                                        "{\"_key\":\"" + key + "\"}");
+                                pool.submit(
+                                        () -> {
+                                            while (status(
+                                                            destination,
+                                                            "/_db/bench/_api/document/docs/" + key)
+                                                    != 200) {
+                                                Thread.sleep(10);
+                                            }
+                                            lags.add((System.nanoTime() - written) / 1e9);
+                                            return null;
+                                        });
+                                Thread.sleep(100);
+                            }
+                            return null;
+                        }));
+        for (Future<?> f : tasks) {
+            f.get();
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (lags.size() < probes.get() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        pool.shutdownNow();
+        return new ArrayList<>(lags);
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static void waitForCount(
+            ArangoClient d, String db, String c, long expected, int timeoutSeconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        long count = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                count = d.count(db, c);
+                if (count >= expected) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // the collection may not exist yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(
+                "initial sync did not finish: " + count + " of " + expected);
+    }
+
+    private static void createCollection(String url, String db, String name) throws Exception {
+        call(
+                url,
+                "POST",
+                "/_db/" + db + "/_api/collection",
+                "{\"name\":\""
+                        + name
+                        + "\",\"numberOfShards\":"
+                        + SHARDS
+                        + ",\"replicationFactor\":2}");
+    }
+
+    private static void insertAll(
+            String url, String db, String c, int docs, String payload, int threads)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int start = 0; start < docs; start += BATCH) {
+            int from = start;
+            int to = Math.min(docs, start + BATCH);
+            futures.add(
+                    pool.submit(
+                            () -> {
+                                StringBuilder sb = new StringBuilder(BATCH * 520).append('[');
+                                for (int i = from; i < to; i++) {
+                                    sb.append(i == from ? "" : ",")
+                                            .append("{\"_key\":\"d")
+                                            .append(i)
+                                            .append("\",\"n\":")
+                                            .append(i)
+                                            .append(",\"p\":\"")
+                                            .append(payload)
+                                            .append("\"}");
+                                }
+                                call(
+                                        url,
+                                        "POST",
+                                        "/_db/" + db + "/_api/document/" + c,
+                                        sb.append(']').toString());
+                                return null;
+                            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static JsonNode call(String url, String method, String path, String body) throws Exception {
+        HttpResponse<String> r =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url + path))
+                                .header("content-type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return null;
+    }
+
+    static int status(String url, String path) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}

@@ -1,0 +1,63 @@
+package io.dc2dc.job.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A plain HTTP client for tests that write to an emulated cluster the way an application would,
+ * independent of dc2dc's own client. Fails the test on any unexpected status.
+ */
+public final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public JsonNode call(String method, String path, Object body) {
+        try {
+            String json =
+                    body == null
+                            ? ""
+                            : body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("content-type", "application/json")
+                            .method(
+                                    method,
+                                    body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(json))
+                            .build();
+            HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(
+                        method
+                                + " "
+                                + path
+                                + " answered "
+                                + response.statusCode()
+                                + ": "
+                                + response.body());
+            }
+            return response.body().isEmpty() ? null : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
