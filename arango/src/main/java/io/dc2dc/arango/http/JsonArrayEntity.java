@@ -1,5 +1,7 @@
 package io.dc2dc.arango.http;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,9 +46,9 @@ final class JsonArrayEntity extends AbstractHttpEntity {
     @Override
     public InputStream getContent() throws IOException {
         // only for logging/diagnostics by HttpClient; the transport uses writeTo
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) length);
         writeTo(out);
-        return new java.io.ByteArrayInputStream(out.toByteArray());
+        return new ByteArrayInputStream(out.toByteArray());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
@@ -29,7 +30,7 @@ final class WriteCalls {
 
     BulkResult insertRestore(String db, String collection, List<byte[]> documents) {
         if (documents.isEmpty()) {
-            return new BulkResult(0, 0, 0, List.of(), java.util.Map.of());
+            return new BulkResult(0, 0, 0, List.of(), Map.of());
         }
         Call call =
                 Call.coordinator(
@@ -61,7 +62,7 @@ final class WriteCalls {
 
     BulkResult removeKeys(String db, String collection, List<String> keys) {
         if (keys.isEmpty()) {
-            return new BulkResult(0, 0, 0, List.of(), java.util.Map.of());
+            return new BulkResult(0, 0, 0, List.of(), Map.of());
         }
         Call call =
                 Call.coordinator(
