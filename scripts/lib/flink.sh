@@ -153,6 +153,8 @@ flink_launch() {
     fi
     flink_java_base "$role.log" log4j.properties -XX:+UseG1GC
     [[ -f $out ]] && mv -f "$out" "$out.1"
+    # A PID file left by a crashed predecessor would pass the wait below at once.
+    rm -f "$FLINK_DIR/$role.pid"
     # The inner shell writes its own PID and then execs java, so the PID file names the JVM
     # whether or not setsid had to fork.
     # shellcheck disable=SC2016 # $$ and $@ belong to the inner shell
