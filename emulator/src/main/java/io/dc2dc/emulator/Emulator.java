@@ -196,7 +196,8 @@ public final class Emulator implements AutoCloseable {
 
     private String url(String serverId) {
         String scheme = config.tls() == null ? "http://" : "https://";
-        return scheme + config.host() + ":" + connectors.get(serverId).getLocalPort();
+        // the bound port, also while a stopped DB-server's connector is closed
+        return scheme + config.host() + ":" + connectors.get(serverId).getPort();
     }
 
     /** The first coordinator, e.g. {@code http://127.0.0.1:41234}. */

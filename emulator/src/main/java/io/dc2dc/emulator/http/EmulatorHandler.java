@@ -54,7 +54,12 @@ public final class EmulatorHandler extends Handler.Abstract {
             drop(request, callback);
             return true;
         }
-        RequestGate.Action action = gate.before(node.role());
+        // the fault endpoint itself is exempt, so injected failures can always be switched off
+        String rawPath = request.getHttpURI().getPath();
+        RequestGate.Action action =
+                rawPath != null && rawPath.startsWith("/_emulator/")
+                        ? RequestGate.Action.PROCEED
+                        : gate.before(node.role());
         if (action == RequestGate.Action.DROP_CONNECTION) {
             drop(request, callback);
             return true;
