@@ -5,20 +5,19 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One change of one document of the source cluster, or a control event of the replication
- * stream, as it travels from the source readers through the ordering stage to the sink.
+ * One change of one document of the source cluster, or a control event of the replication stream,
+ * as it travels from the source readers through the ordering stage to the sink.
  *
  * <pre>{"kind": "UPSERT", "database": "shop", "collection": "orders", "collectionId": "2010061",
  *  "shard": "s2010062", "key": "4711", "revision": 1819361843593166848,
  *  "document": {"_key": "4711", "_rev": "_l6zhUoy---", ...}, "tick": 7312230, "epoch": 3}</pre>
  *
- * <p>{@code revision} is the document's {@code _rev} as a hybrid-logical-clock value; for a
- * {@code REMOVE} it is the revision of the removed version (a remove marker carries no new
- * revision). {@code epoch} counts the snapshots of the shard: rows of a snapshot and the tail
- * that follows it carry that snapshot's epoch. A {@code SWEEP} event tells the ordering stage that
- * the snapshot of {@code shard} with {@code epoch} is complete, so every document of that shard
- * last seen in an older epoch vanished from the source; its {@code routingKey} addresses one
- * ordering subtask.
+ * <p>{@code revision} is the document's {@code _rev} as a hybrid-logical-clock value; for a {@code
+ * REMOVE} it is the revision of the removed version (a remove marker carries no new revision).
+ * {@code epoch} counts the snapshots of the shard: rows of a snapshot and the tail that follows it
+ * carry that snapshot's epoch. A {@code SWEEP} event tells the ordering stage that the snapshot of
+ * {@code shard} with {@code epoch} is complete, so every document of that shard last seen in an
+ * older epoch vanished from the source; its {@code routingKey} addresses one ordering subtask.
  *
  * <p>A plain mutable class with public fields and a no-argument constructor so that Flink
  * serializes it as a POJO without this module depending on Flink.
@@ -45,6 +44,7 @@ public final class ChangeEvent {
     public byte[] document;
     public long tick;
     public long epoch;
+
     /** The key the pipeline partitions by; for documents {@link #documentRoutingKey}. */
     public String routingKey;
 
@@ -59,7 +59,8 @@ public final class ChangeEvent {
     }
 
     /** The removal of the document version {@code revision}. */
-    public static ChangeEvent remove(DocumentAddress address, long revision, long tick, long epoch) {
+    public static ChangeEvent remove(
+            DocumentAddress address, long revision, long tick, long epoch) {
         return of(Kind.REMOVE, address, revision, tick, epoch);
     }
 

@@ -1,6 +1,7 @@
 package io.dc2dc.job.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.emulator.Emulator;
@@ -65,17 +66,29 @@ public final class Replication {
                         return ContentDiff.of(a, b);
                     };
             long deadline = System.nanoTime() + timeout.toNanos();
-            ContentDiff last = diff.get();
-            while (!last.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(
-                            "destination did not become equal to the source within "
-                                    + timeout
-                                    + "; "
-                                    + last.summary(20));
+            ContentDiff last = null;
+            String lastError = null;
+            while (last == null || !last.isEmpty()) {
+                if (last != null || lastError != null) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError(
+                                "destination did not become equal to the source within "
+                                        + timeout
+                                        + "; "
+                                        + (last == null ? lastError : last.summary(20)));
+                    }
+                    Waits.pause();
                 }
-                Waits.pause();
-                last = diff.get();
+                try {
+                    last = diff.get();
+                } catch (ArangoException e) {
+                    if (!e.isTransient()) {
+                        throw e;
+                    }
+                    // A test that injects failures also hits the comparison's own reads.
+                    lastError = e.getMessage();
+                    last = null;
+                }
             }
             if (compared[0] == 0) {
                 throw new AssertionError("the source holds no documents; nothing was compared");
