@@ -213,6 +213,15 @@ public final class Emulator implements AutoCloseable {
         return out;
     }
 
+    /** Coordinator ids ({@code CRDN-xxxxxxxx}), in the order of {@link #coordinatorUrls()}. */
+    public List<String> coordinatorIds() {
+        List<String> out = new ArrayList<>();
+        for (CoordinatorInfo c : cluster.coordinators()) {
+            out.add(c.id());
+        }
+        return out;
+    }
+
     /** DB-server ids ({@code PRMR-xxxxxxxx}) in start order. */
     public List<String> dbServerIds() {
         List<String> out = new ArrayList<>();
