@@ -19,9 +19,22 @@ public final class Http {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final java.util.Map<String, String> headers;
 
     public Http(String baseUrl) {
+        this(baseUrl, java.util.Map.of());
+    }
+
+    private Http(String baseUrl, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    /** The same client, sending one more header with every request. */
+    public Http withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Http(baseUrl, more);
     }
 
     public JsonNode call(String method, String path, Object body) {
@@ -30,9 +43,10 @@ public final class Http {
                     body == null
                             ? ""
                             : body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+            headers.forEach(builder::header);
             HttpRequest request =
-                    HttpRequest.newBuilder(URI.create(baseUrl + path))
-                            .timeout(Duration.ofSeconds(30))
+                    builder.timeout(Duration.ofSeconds(30))
                             .header("content-type", "application/json")
                             .method(
                                     method,
