@@ -80,7 +80,6 @@ class ConformanceCatalogTest {
                         "GET /_api/database/current",
                         "DELETE /_db/_system/_api/database/example",
                         "PUT /_api/collection/products/truncate",
-                        "PUT /_api/collection/products1/rename",
                         "GET /_api/collection/products/checksum",
                         "GET /_api/collection/products/revision",
                         "GET /_api/collection/testCollection/shards",

@@ -26,6 +26,8 @@ final class NotEmulatedYet {
 
     /** Aborts (JUnit: skipped) the running test with {@code not emulated yet: <endpoint>}. */
     static TestAbortedException abort(String method, String target) {
-        return new TestAbortedException("not emulated yet: " + method + " " + target);
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        return new TestAbortedException("not emulated yet: " + method + " " + path);
     }
 }

@@ -73,6 +73,10 @@ final class TranscriptCatalog {
                 V312 + "RestCollectionGetCollectionFiguresDetails.txt",
                 "storage figures; " + NOT_USED);
         s.put(V312 + "RestCollectionGetKeyGenerators.txt", NOT_USED);
+        s.put(
+                V312 + "RestCollectionIdentifierRename.txt",
+                "single-server only: a coordinator refuses to rename a collection (501, errorNum 1470;"
+                        + " arangod Collections::rename), and so does the emulator");
         for (String f :
                 List.of(
                         "CreateDisjointSmart",
