@@ -28,6 +28,7 @@ public final class ClusterCollection {
     private final KeyGenerator keys;
     private final List<Shard> shards = new ArrayList<>();
     private volatile ObjectNode settings;
+    private volatile List<ObjectNode> indexes = List.of();
     private volatile boolean dropped;
 
     public ClusterCollection(
@@ -117,6 +118,19 @@ public final class ClusterCollection {
 
     public void settings(ObjectNode newSettings) {
         this.settings = newSettings;
+    }
+
+    /**
+     * Secondary index definitions as the Plan holds them (no primary or edge index), in creation
+     * order. The list and its definitions are never modified; a change replaces the list (under the
+     * DDL lock), so readers need no lock.
+     */
+    public List<ObjectNode> indexes() {
+        return indexes;
+    }
+
+    public void indexes(List<ObjectNode> next) {
+        this.indexes = List.copyOf(next);
     }
 
     public boolean waitForSync() {

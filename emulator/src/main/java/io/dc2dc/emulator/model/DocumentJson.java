@@ -7,6 +7,7 @@ import io.dc2dc.emulator.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -26,11 +27,35 @@ public final class DocumentJson {
                 || name.equals("_to");
     }
 
-    /** The complete stored form of a document. */
-    public static byte[] build(
-            String collection, String key, long rev, ObjectNode body, boolean edge) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + body.size() * 24);
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    /**
+     * A document encoded up to its revision: {@code head} is {@code {"_key":..,"_id":..
+     * [,"_from":..,"_to":..]}, {@code tail} the user attributes and the closing brace. Encoding
+     * happens before the shard lock is taken; only {@link #withRevision} runs under it.
+     */
+    public record Prepared(byte[] head, byte[] tail) {
+        private static final byte[] REV = ",\"_rev\":\"".getBytes(StandardCharsets.US_ASCII);
+
+        /** The complete stored form with {@code rev} inserted (a few byte copies). */
+        public byte[] withRevision(long rev) {
+            byte[] r = Revisions.encode(rev).getBytes(StandardCharsets.US_ASCII);
+            byte[] out = new byte[head.length + REV.length + r.length + 1 + tail.length];
+            int p = 0;
+            System.arraycopy(head, 0, out, p, head.length);
+            p += head.length;
+            System.arraycopy(REV, 0, out, p, REV.length);
+            p += REV.length;
+            System.arraycopy(r, 0, out, p, r.length);
+            p += r.length;
+            out[p++] = '"';
+            System.arraycopy(tail, 0, out, p, tail.length);
+            return out;
+        }
+    }
+
+    /** Encodes everything of a document except its revision. */
+    public static Prepared prepare(String collection, String key, ObjectNode body, boolean edge) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = Json.FACTORY.createGenerator(head)) {
             g.writeStartObject();
             g.writeStringField("_key", key);
             g.writeStringField("_id", collection + "/" + key);
@@ -38,7 +63,14 @@ public final class DocumentJson {
                 g.writeStringField("_from", body.path("_from").asText());
                 g.writeStringField("_to", body.path("_to").asText());
             }
-            g.writeStringField("_rev", Revisions.encode(rev));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] h = head.toByteArray();
+        ByteArrayOutputStream tail = new ByteArrayOutputStream(body.size() * 24 + 2);
+        try (JsonGenerator g = Json.FACTORY.createGenerator(tail)) {
+            g.writeStartObject();
             Iterator<Map.Entry<String, JsonNode>> it = body.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -52,7 +84,25 @@ public final class DocumentJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        byte[] t = tail.toByteArray();
+        // head without its closing brace; tail without its opening brace, plus a comma if
+        // there are user attributes: {"_key":..,"_id":.. | ,"_rev":".." | ,"a":1}
+        byte[] headOpen = java.util.Arrays.copyOf(h, h.length - 1);
+        byte[] tailRest;
+        if (t.length == 2) {
+            tailRest = new byte[] {'}'};
+        } else {
+            tailRest = new byte[t.length];
+            tailRest[0] = ',';
+            System.arraycopy(t, 1, tailRest, 1, t.length - 1);
+        }
+        return new Prepared(headOpen, tailRest);
+    }
+
+    /** The complete stored form of a document. */
+    public static byte[] build(
+            String collection, String key, long rev, ObjectNode body, boolean edge) {
+        return prepare(collection, key, body, edge).withRevision(rev);
     }
 
     /** Parses stored JSON back into a tree (for PATCH, returnOld on merges, checksums). */

@@ -40,7 +40,14 @@ public final class DocumentService {
         REMOVE
     }
 
-    private record Item(int index, String key, Shard shard, JsonNode body, ApiException error) {}
+    /** One prepared item; {@code doc} is the pre-encoded body of inserts and replaces. */
+    private record Item(
+            int index,
+            String key,
+            Shard shard,
+            JsonNode body,
+            DocumentJson.Prepared doc,
+            ApiException error) {}
 
     private final Cluster cluster;
 
@@ -204,9 +211,13 @@ public final class DocumentService {
             if (!KeyGenerator.isValidKey(key)) {
                 throw new ApiException(ErrorCode.DOCUMENT_NOT_FOUND);
             }
-            return new Item(index, key, locate(c, key, trx), body, null);
+            DocumentJson.Prepared doc =
+                    op == Op.REPLACE
+                            ? DocumentJson.prepare(c.name(), key, (ObjectNode) body, c.isEdge())
+                            : null;
+            return new Item(index, key, locate(c, key, trx), body, doc, null);
         } catch (ApiException e) {
-            return new Item(index, null, null, item, e);
+            return new Item(index, null, null, item, null, e);
         }
     }
 
@@ -238,7 +249,13 @@ public final class DocumentService {
                         || !DocumentJson.isValidHandle(item.get("_to")))) {
             throw new ApiException(ErrorCode.INVALID_EDGE_ATTRIBUTE);
         }
-        return new Item(index, key, ShardHash.route(c, item, key), item, null);
+        return new Item(
+                index,
+                key,
+                ShardHash.route(c, item, key),
+                item,
+                DocumentJson.prepare(c.name(), key, (ObjectNode) item, c.isEdge()),
+                null);
     }
 
     private static String keyOf(ClusterCollection c, JsonNode item) {
@@ -332,18 +349,10 @@ public final class DocumentService {
                                                     + it.key);
                         }
                     } else {
+                        // revisions are taken under the shard lock, so later writes of a key
+                        // always carry larger revisions; the body was encoded before locking
                         long rev = revisionFor(it.body, o);
-                        next =
-                                new Change(
-                                        it.shard,
-                                        it.key,
-                                        rev,
-                                        DocumentJson.build(
-                                                c.name(),
-                                                it.key,
-                                                rev,
-                                                (ObjectNode) it.body,
-                                                c.isEdge()));
+                        next = new Change(it.shard, it.key, rev, it.doc.withRevision(rev));
                     }
                 }
                 case REPLACE -> {
@@ -401,8 +410,7 @@ public final class DocumentService {
         ObjectNode old = c.shardsByKey() ? null : DocumentJson.parse(cur.json());
         checkShardKeys(c, old, body);
         long rev = revisionFor(body, o);
-        return new Change(
-                it.shard, it.key, rev, DocumentJson.build(c.name(), it.key, rev, body, c.isEdge()));
+        return new Change(it.shard, it.key, rev, it.doc.withRevision(rev));
     }
 
     private Change updated(ClusterCollection c, Item it, Change cur, WriteOptions o) {
