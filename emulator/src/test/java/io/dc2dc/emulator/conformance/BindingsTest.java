@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Token-exact rewriting of recorded keys, revisions and ids. */
 class BindingsTest {
 
     @Test

@@ -52,7 +52,8 @@ class EmulatorConformanceITCase {
             "emulator: Jetty 12 removes the connection: Keep-Alive header the emulator sets";
 
     static Stream<Arguments> scenarios() {
-        return TranscriptCatalog.scenarios().stream()
+        return Stream.concat(
+                        TranscriptCatalog.scenarios().stream(), DerivedScenarios.all().stream())
                 .map(s -> s.rules(r -> r.allowMissingHeaders(NO_KEEP_ALIVE, "connection")))
                 .map(
                         s ->

@@ -69,7 +69,7 @@ final class Replayer {
      *     not serve one of its paths yet
      */
     Result replay(Scenario scenario) throws Exception {
-        Transcript t = RecordedExamples.load(scenario.id);
+        Transcript t = scenario.transcript();
         int[] pairing = scenario.responseRequests(t);
         boolean later = scenario.area.emulatedLater();
         Fixture fixture = new Fixture(target, http, later);

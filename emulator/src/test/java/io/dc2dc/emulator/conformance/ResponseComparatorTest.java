@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Status, header and body comparison of recorded against actual responses. */
 class ResponseComparatorTest {
 
     private static final Transcript OVERWRITE =

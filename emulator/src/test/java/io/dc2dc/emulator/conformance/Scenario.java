@@ -2,6 +2,7 @@ package io.dc2dc.emulator.conformance;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One transcript to replay: the setup that recreates the example's server state, the cleanup, the
@@ -32,6 +33,7 @@ final class Scenario {
 
     final String id;
     final Area area;
+    private Supplier<Transcript> transcript;
     private Setup setup = ctx -> {};
     private Cleanup cleanup = f -> {};
     private int[] logged;
@@ -41,6 +43,7 @@ final class Scenario {
     private Scenario(String id, Area area) {
         this.id = id;
         this.area = area;
+        this.transcript = () -> RecordedExamples.load(id);
     }
 
     /** A scenario for {@code docs-hugo-3.12/<file>}. */
@@ -51,6 +54,22 @@ final class Scenario {
     /** A scenario for {@code docs-quoted/<file>} (see {@link QuotedTranscript}). */
     static Scenario quoted(String file, Area area) {
         return new Scenario(QuotedTranscript.DIR + "/" + file, area);
+    }
+
+    /**
+     * A check no recording exists for: {@code expected} is built from a recorded response (its
+     * header set and envelope) with the documented status and errorNum; see {@link
+     * DerivedScenarios}.
+     */
+    static Scenario derived(String name, Area area, Supplier<Transcript> expected) {
+        Scenario s = new Scenario("derived/" + name, area);
+        s.transcript = expected;
+        return s;
+    }
+
+    /** The transcript to replay: the recorded file, or the derived expectation. */
+    Transcript transcript() {
+        return transcript.get();
     }
 
     Scenario setup(Setup setup) {

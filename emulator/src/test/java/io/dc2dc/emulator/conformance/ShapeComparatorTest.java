@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** JSON shape comparison and its tolerances, on small hand-written documents. */
 class ShapeComparatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
