@@ -1,5 +1,6 @@
 package io.dc2dc.emulator.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dc2dc.emulator.http.ApiException;
 import io.dc2dc.emulator.http.ApiRequest;
@@ -58,19 +59,33 @@ final class AdminApi {
         return ApiResponse.json(200, o);
     }
 
+    /** As a 3.12 server prints it (recorded {@code RestEngine}). */
     private static ApiResponse engine() {
         ObjectNode o = Json.object();
         o.put("name", "rocksdb");
         ObjectNode supports = o.putObject("supports");
-        supports.putArray("indexes")
-                .add("primary")
-                .add("edge")
-                .add("persistent")
-                .add("geo")
-                .add("fulltext")
-                .add("ttl")
-                .add("inverted")
-                .add("mdi");
+        ArrayNode indexes = supports.putArray("indexes");
+        for (String type :
+                new String[] {
+                    "primary",
+                    "edge",
+                    "hash",
+                    "skiplist",
+                    "ttl",
+                    "persistent",
+                    "geo",
+                    "fulltext",
+                    "mdi",
+                    "mdi-prefixed",
+                    "inverted"
+                }) {
+            indexes.add(type);
+        }
+        ObjectNode aliases = supports.putObject("aliases").putObject("indexes");
+        aliases.put("hash", "persistent");
+        aliases.put("skiplist", "persistent");
+        aliases.put("zkd", "mdi");
+        o.put("endianness", "big");
         return ApiResponse.json(200, o);
     }
 

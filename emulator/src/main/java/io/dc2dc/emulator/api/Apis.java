@@ -20,6 +20,7 @@ public final class Apis {
         Router r = new Router();
         new AdminApi(ctx).register(r, ServerRole.COORDINATOR, serverId, endpoint);
         new ClusterApi(ctx).registerCoordinator(r);
+        new SupportInfoApi(ctx).register(r);
         new AuthApi(ctx).register(r);
         new DatabaseApi(ctx).register(r);
         new CollectionApi(ctx).register(r);

@@ -124,7 +124,10 @@ final class DocumentApi {
         StreamTransaction trx = transaction(req);
         List<Outcome> outcomes =
                 ctx.documents().write(c, op, items, pathKey, options(req, !array), array, trx);
-        int status = req.boolParam("waitForSync", c.waitForSync()) ? 201 : 202;
+        // waitForSync answers 201 (200 for removes) only when something was written: an array
+        // whose every element failed answers 202 like arangod
+        boolean wrote = outcomes.stream().anyMatch(x -> !x.failed());
+        int status = wrote && req.boolParam("waitForSync", c.waitForSync()) ? 201 : 202;
         if (op == Op.REMOVE) {
             status = status == 201 ? 200 : 202;
         }
@@ -222,12 +225,9 @@ final class DocumentApi {
         g.writeStartObject();
         g.writeBooleanField("error", true);
         g.writeNumberField("errorNum", o.error().errorNum());
+        // array items carry no _id/_key/_rev, not even for conflicts (recorded
+        // RestDocumentHandlerDeleteDocumentRevConflictMulti)
         g.writeStringField("errorMessage", o.error().getMessage());
-        if (o.currentRev() != 0) {
-            g.writeStringField("_id", c.name() + "/" + o.key());
-            g.writeStringField("_key", o.key());
-            g.writeStringField("_rev", Revisions.encode(o.currentRev()));
-        }
         g.writeEndObject();
     }
 
@@ -267,7 +267,9 @@ final class DocumentApi {
         String rev = Revisions.encode(v.rev());
         String ifNoneMatch = unquote(req.header("if-none-match"));
         if (ifNoneMatch != null && ifNoneMatch.equals(rev)) {
-            return ApiResponse.empty(304).header("etag", "\"" + rev + "\"");
+            // arangod answers 304 with an empty text/plain body
+            return ApiResponse.raw(304, "text/plain", new byte[0])
+                    .header("etag", "\"" + rev + "\"");
         }
         String ifMatch = unquote(req.header("if-match"));
         if (ifMatch != null && !ifMatch.equals(rev)) {

@@ -150,7 +150,9 @@ public final class EmulatorHandler extends Handler.Abstract {
         HttpFields.Mutable h = response.getHeaders();
         h.put(HttpHeader.CONTENT_TYPE, out.contentType());
         h.put("cache-control", CACHE_CONTROL);
-        h.put("connection", "Keep-Alive");
+        // a header without HttpHeader identity: Jetty would otherwise drop "keep-alive" as
+        // implied by HTTP/1.1, while arangod always sends it
+        h.add(new HttpField((HttpHeader) null, "connection", "Keep-Alive"));
         h.put("content-security-policy", CSP);
         h.put("expires", "0");
         h.put("pragma", "no-cache");
