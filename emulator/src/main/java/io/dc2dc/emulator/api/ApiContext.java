@@ -14,6 +14,7 @@ import io.dc2dc.emulator.service.DatabaseService;
 import io.dc2dc.emulator.service.DocumentService;
 import io.dc2dc.emulator.service.Placement;
 import io.dc2dc.emulator.service.StreamTransactions;
+import io.dc2dc.emulator.service.meta.MetaServices;
 
 /**
  * Everything the API handlers share: the cluster model, the services acting on it, users and
@@ -29,6 +30,7 @@ public final class ApiContext {
     private final UserStore users;
     private final Authenticator authenticator;
     private final FaultControl faults;
+    private final MetaServices meta;
 
     public ApiContext(Cluster cluster, byte[] jwtSecret, Placement placement, FaultControl faults) {
         this.cluster = cluster;
@@ -40,6 +42,7 @@ public final class ApiContext {
         this.users = new UserStore(cluster, documents);
         this.authenticator = new Authenticator(jwtSecret, users);
         this.faults = faults;
+        this.meta = new MetaServices(cluster, collections, documents);
     }
 
     public Cluster cluster() {
@@ -76,6 +79,11 @@ public final class ApiContext {
 
     public FaultControl faults() {
         return faults;
+    }
+
+    /** Indexes, views, analyzers, graphs, AQL functions and users. */
+    public MetaServices meta() {
+        return meta;
     }
 
     /** The request's database (existence was checked by the dispatcher). */

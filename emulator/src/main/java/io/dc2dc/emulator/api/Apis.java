@@ -1,5 +1,6 @@
 package io.dc2dc.emulator.api;
 
+import io.dc2dc.emulator.api.meta.MetaApis;
 import io.dc2dc.emulator.http.Node;
 import io.dc2dc.emulator.http.Router;
 import io.dc2dc.emulator.http.ServerRole;
@@ -29,6 +30,7 @@ public final class Apis {
         new ReplicationApi(ctx, dbServers).register(r);
         WalApi.registerCoordinator(r);
         new FaultApi(ctx).register(r);
+        MetaApis.registerCoordinator(r, ctx);
         return r;
     }
 

@@ -12,6 +12,7 @@ import io.dc2dc.emulator.http.Router;
 import io.dc2dc.emulator.model.Database;
 import io.dc2dc.emulator.replication.Exclusions;
 import io.dc2dc.emulator.service.CollectionService;
+import io.dc2dc.emulator.service.meta.IndexService;
 import io.dc2dc.emulator.storage.Batch;
 import io.dc2dc.emulator.storage.DbServer;
 import io.dc2dc.emulator.storage.DumpCursor;
@@ -194,7 +195,7 @@ final class DbServerReplicationApi {
         for (ShardReplica r : local) {
             ObjectNode entry = out.addObject();
             entry.set("parameters", CollectionService.shardDefinition(r));
-            entry.putArray("indexes");
+            entry.putArray("indexes").addAll(IndexService.inventory(r.shard().collection()));
         }
         return out;
     }

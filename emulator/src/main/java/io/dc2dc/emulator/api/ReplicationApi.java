@@ -13,6 +13,7 @@ import io.dc2dc.emulator.model.ClusterCollection;
 import io.dc2dc.emulator.model.Database;
 import io.dc2dc.emulator.model.Shard;
 import io.dc2dc.emulator.replication.Exclusions;
+import io.dc2dc.emulator.service.meta.IndexService;
 import io.dc2dc.emulator.storage.DbServer;
 import java.util.HashSet;
 import java.util.Map;
@@ -97,7 +98,8 @@ final class ReplicationApi {
             }
             cols.add(inventoryEntry(c));
         }
-        o.putArray("views");
+        ArrayNode views = o.putArray("views");
+        ctx.meta().views().inventory(db).forEach(views::add);
         long tick = 0;
         for (DbServer s : ctx.cluster().dbServers()) {
             tick = Math.max(tick, s.lastTick());
@@ -129,7 +131,7 @@ final class ReplicationApi {
         }
         ObjectNode entry = Json.object();
         entry.set("parameters", params);
-        entry.putArray("indexes");
+        entry.putArray("indexes").addAll(IndexService.inventory(c));
         entry.put("planVersion", ctx.cluster().planVersion());
         entry.put("isReady", ready);
         entry.put("allInSync", inSync);

@@ -185,7 +185,8 @@ public final class UserStore {
         return leader.replica(s);
     }
 
-    static String sha256(String s) {
+    /** hex(sha256(s)); a user's hash is {@code sha256(salt + password)}. */
+    public static String sha256(String s) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -12,6 +12,7 @@ import io.dc2dc.emulator.model.KeyGenerator;
 import io.dc2dc.emulator.model.Revisions;
 import io.dc2dc.emulator.model.Shard;
 import io.dc2dc.emulator.model.ShardHash;
+import io.dc2dc.emulator.service.meta.UniqueIndexes;
 import io.dc2dc.emulator.storage.DbServer;
 import io.dc2dc.emulator.storage.DocVersion;
 import io.dc2dc.emulator.storage.ShardReplica;
@@ -50,9 +51,11 @@ public final class DocumentService {
             ApiException error) {}
 
     private final Cluster cluster;
+    private final UniqueIndexes uniqueIndexes;
 
     public DocumentService(Cluster cluster) {
         this.cluster = cluster;
+        this.uniqueIndexes = new UniqueIndexes(cluster);
     }
 
     /**
@@ -89,6 +92,8 @@ public final class DocumentService {
                     requireLeader(s);
                 }
                 Overlay local = new Overlay();
+                UniqueIndexes.Scope unique =
+                        uniqueIndexes.scope(c, trx == null ? null : trx.changes);
                 List<Outcome> out = new ArrayList<>(prepared.size());
                 List<Change> changes = new ArrayList<>(prepared.size());
                 for (Item it : prepared) {
@@ -96,7 +101,7 @@ public final class DocumentService {
                         out.add(Outcome.failed(it.error));
                         continue;
                     }
-                    out.add(evaluate(c, op, it, o, local, trx, changes));
+                    out.add(evaluate(c, op, it, o, local, trx, changes, unique));
                 }
                 if (trx != null) {
                     for (Change ch : changes) {
@@ -328,7 +333,8 @@ public final class DocumentService {
             WriteOptions o,
             Overlay local,
             StreamTransaction trx,
-            List<Change> changes) {
+            List<Change> changes,
+            UniqueIndexes.Scope unique) {
         Change cur = current(it, local, trx);
         try {
             Change next;
@@ -372,6 +378,9 @@ public final class DocumentService {
                     checkPreconditions(it, cur, o);
                     next = new Change(it.shard, it.key, cur.rev(), null);
                 }
+            }
+            if (unique != null) {
+                unique.admit(next); // secondary unique indexes: 409/1210 like a shard leader
             }
             local.put(next);
             changes.add(next);

@@ -241,6 +241,16 @@ public final class DbServer {
         }
     }
 
+    /** Logs an index creation (2100, with its definition) or drop (2101) on a replica. */
+    public void logIndex(int type, Database db, ShardReplica r, byte[] data) {
+        commitLock.lock();
+        try {
+            append(type, db, r, 0, data, now(), null);
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
     /** Logs database creation (1100, with data) or drop (1101). */
     public void logDatabase(int type, Database db, byte[] data) {
         commitLock.lock();

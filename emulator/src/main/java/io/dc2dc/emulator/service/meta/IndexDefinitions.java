@@ -68,7 +68,8 @@ public final class IndexDefinitions {
                             ErrorCode.BAD_PARAMETER, "cannot create index of type '" + type + "'");
             default ->
                     throw new ApiException(
-                            ErrorCode.BAD_PARAMETER, "invalid index type definition '" + type + "'");
+                            ErrorCode.BAD_PARAMETER,
+                            "invalid index type definition '" + type + "'");
         }
         d.put("id", Json.NODES.textNode(Long.toString(id)));
         JsonNode name = body.get("name");
@@ -174,7 +175,10 @@ public final class IndexDefinitions {
         d.put("type", Json.NODES.textNode("geo"));
         ArrayNode fields = attributeFields(body, 1, 2);
         d.put("fields", fields);
-        d.put("geoJson", Json.NODES.booleanNode(fields.size() == 1 && bool(body, "geoJson", false).asBoolean()));
+        d.put(
+                "geoJson",
+                Json.NODES.booleanNode(
+                        fields.size() == 1 && bool(body, "geoJson", false).asBoolean()));
         d.put("legacyPolygons", bool(body, "legacyPolygons", false));
         d.put("bestIndexedLevel", Json.NODES.numberNode(17));
         d.put("worstIndexedLevel", Json.NODES.numberNode(4));
@@ -264,8 +268,7 @@ public final class IndexDefinitions {
         d.put("optimizeTopK", arrayOrEmpty(body, "optimizeTopK"));
         ObjectNode primarySort = Json.object();
         primarySort.set("fields", arrayOrEmpty(body.path("primarySort"), "fields"));
-        primarySort.put(
-                "compression", body.path("primarySort").path("compression").asText("lz4"));
+        primarySort.put("compression", body.path("primarySort").path("compression").asText("lz4"));
         d.put("primarySort", primarySort);
         d.put("storedValues", arrayOrEmpty(body, "storedValues"));
         d.put("version", Json.NODES.numberNode(1));
@@ -279,7 +282,8 @@ public final class IndexDefinitions {
     /** The features arangod gives an analyzer's field when none are named. */
     static ArrayNode features(String analyzer) {
         ArrayNode f = Json.array().add("frequency");
-        String local = analyzer.contains("::") ? analyzer.substring(analyzer.indexOf("::") + 2) : analyzer;
+        String local =
+                analyzer.contains("::") ? analyzer.substring(analyzer.indexOf("::") + 2) : analyzer;
         if (TEXT_ANALYZERS.contains(local)) {
             f.add("position");
         }
@@ -302,7 +306,9 @@ public final class IndexDefinitions {
         for (Iterator<JsonNode> it = out.elements(); it.hasNext(); ) {
             String f = it.next().asText();
             if (f.isEmpty() || !seen.add(f)) {
-                throw new ApiException(ErrorCode.BAD_PARAMETER, "duplicate or empty attribute name in index fields");
+                throw new ApiException(
+                        ErrorCode.BAD_PARAMETER,
+                        "duplicate or empty attribute name in index fields");
             }
         }
         return out;

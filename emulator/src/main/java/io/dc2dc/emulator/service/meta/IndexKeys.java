@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 /**
  * The entries a persistent index holds for one document, as comparable strings: one entry per
- * document, or several when a field expands an array ({@code tags[*]}). Values compare like
- * arangod compares them (so {@code 1} and {@code 1.0} are equal); a missing attribute counts as
- * {@code null}; a sparse index skips documents where any indexed value is {@code null}. Stateless.
+ * document, or several when a field expands an array ({@code tags[*]}). Values compare like arangod
+ * compares them (so {@code 1} and {@code 1.0} are equal); a missing attribute counts as {@code
+ * null}; a sparse index skips documents where any indexed value is {@code null}. Stateless.
  */
 final class IndexKeys {
     private static final String NULL = "z";
@@ -103,7 +103,10 @@ final class IndexKeys {
         }
         if (v.isNumber()) {
             double d = v.asDouble();
-            return "n" + (d == Math.rint(d) && Math.abs(d) < 1e18 ? Long.toString((long) d) : Double.toString(d));
+            return "n"
+                    + (d == Math.rint(d) && Math.abs(d) < 1e18
+                            ? Long.toString((long) d)
+                            : Double.toString(d));
         }
         if (v.isTextual()) {
             return "s" + v.asText().length() + ":" + v.asText();
@@ -122,7 +125,13 @@ final class IndexKeys {
             sorted.put(e.getKey(), e.getValue());
         }
         sb.append('{');
-        sorted.forEach((k, val) -> sb.append(k.length()).append(':').append(k).append(canonical(val)).append(','));
+        sorted.forEach(
+                (k, val) ->
+                        sb.append(k.length())
+                                .append(':')
+                                .append(k)
+                                .append(canonical(val))
+                                .append(','));
         return sb.append('}').toString();
     }
 }
