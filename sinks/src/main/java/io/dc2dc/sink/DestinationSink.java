@@ -25,6 +25,10 @@ public final class DestinationSink implements Sink<ChangeEvent> {
     @Override
     public SinkWriter<ChangeEvent> createWriter(WriterInitContext context) {
         return new DestinationWriter(
-                config, ArangoClient.connect(config.cluster()), context.metricGroup());
+                config,
+                ArangoClient.connect(config.cluster()),
+                context.metricGroup(),
+                context.getMailboxExecutor(),
+                context.getProcessingTimeService());
     }
 }

@@ -15,6 +15,8 @@ public record SinkConfig(
         int batchDocuments,
         long batchBytes,
         long bufferBytes,
+        int maxInFlight,
+        Duration linger,
         int retryAttempts,
         Duration retryInitialBackoff,
         Duration retryMaxBackoff)
@@ -25,6 +27,9 @@ public record SinkConfig(
         if (batchDocuments < 1 || batchBytes < 1 || bufferBytes < batchBytes) {
             throw new IllegalArgumentException(
                     "batch sizes must be positive and the buffer at least one batch");
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("at least one request must be allowed in flight");
         }
         if (retryAttempts < 1) {
             throw new IllegalArgumentException("retry attempts must be at least 1");

@@ -80,6 +80,8 @@ public record JobConfig(
                         positiveInt(conf, SyncOptions.SINK_BATCH_DOCUMENTS),
                         batchBytes,
                         bufferBytes,
+                        positiveInt(conf, SyncOptions.SINK_MAX_IN_FLIGHT),
+                        positive(conf, SyncOptions.SINK_LINGER),
                         positiveInt(conf, SyncOptions.SINK_RETRY_ATTEMPTS),
                         positive(conf, SyncOptions.SINK_RETRY_INITIAL_BACKOFF),
                         positive(conf, SyncOptions.SINK_RETRY_MAX_BACKOFF));

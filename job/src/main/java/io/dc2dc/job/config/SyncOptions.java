@@ -95,6 +95,22 @@ public final class SyncOptions {
                     .withDescription(
                             "Bytes the writer buffers before it blocks until they are written.");
 
+    public static final ConfigOption<Integer> SINK_MAX_IN_FLIGHT =
+            ConfigOptions.key("sink.max-in-flight")
+                    .intType()
+                    .defaultValue(4)
+                    .withDescription(
+                            "Bulk requests one writer runs at the same time (never two for the"
+                                    + " same document).");
+
+    public static final ConfigOption<Duration> SINK_LINGER =
+            ConfigOptions.key("sink.linger")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(100))
+                    .withDescription(
+                            "How long a change may wait in the writer for its batch to fill"
+                                    + " before it is sent anyway.");
+
     public static final ConfigOption<Integer> SINK_RETRY_ATTEMPTS =
             ConfigOptions.key("sink.retry.max-attempts")
                     .intType()

@@ -2,21 +2,30 @@ package io.dc2dc.sink.writer;
 
 import io.dc2dc.arango.model.ChangeEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pending changes of one destination collection, coalesced per document key: a later change of a
  * key replaces an earlier one (the ordering stage already dropped anything older), so one bulk
- * request never carries two versions of a key and the writer never reorders a key.
+ * request never carries two versions of a key. Keys of a request still in flight stay buffered
+ * until it completes, so two requests in flight never share a key and the writer never reorders a
+ * key.
+ *
+ * <p>Used on the task thread only.
  */
 final class CollectionBuffer {
 
     final String database;
     final String collection;
     private final Map<String, ChangeEvent> byKey = new LinkedHashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
     private long bytes;
+    private long oldestAt;
 
     CollectionBuffer(String database, String collection) {
         this.database = database;
@@ -24,7 +33,10 @@ final class CollectionBuffer {
     }
 
     /** Adds a change; returns the change in buffered bytes. */
-    long add(ChangeEvent e) {
+    long add(ChangeEvent e, long now) {
+        if (byKey.isEmpty()) {
+            oldestAt = now;
+        }
         ChangeEvent previous = byKey.put(e.key, e);
         long delta = e.documentBytes() - (previous == null ? 0 : previous.documentBytes());
         bytes += delta;
@@ -39,21 +51,59 @@ final class CollectionBuffer {
         return bytes;
     }
 
-    /** Takes everything out: removals and upserts, each in arrival order. */
-    Drained drain() {
+    /** When the oldest change still buffered arrived (meaningful while not empty). */
+    long oldestAt() {
+        return oldestAt;
+    }
+
+    int inFlightKeys() {
+        return inFlight.size();
+    }
+
+    /**
+     * Takes up to {@code maxDocuments} changes (and about {@code maxBytes}) whose keys are not in
+     * flight, in arrival order, and marks their keys in flight.
+     */
+    Drained drain(int maxDocuments, long maxBytes) {
         List<String> removals = new ArrayList<>();
         List<ChangeEvent> upserts = new ArrayList<>();
-        for (ChangeEvent e : byKey.values()) {
+        long taken = 0;
+        for (Iterator<ChangeEvent> it = byKey.values().iterator(); it.hasNext(); ) {
+            if (removals.size() + upserts.size() >= maxDocuments || taken >= maxBytes) {
+                break;
+            }
+            ChangeEvent e = it.next();
+            if (inFlight.contains(e.key)) {
+                continue;
+            }
+            it.remove();
+            inFlight.add(e.key);
+            taken += e.documentBytes();
             if (e.kind == ChangeEvent.Kind.REMOVE) {
                 removals.add(e.key);
             } else {
                 upserts.add(e);
             }
         }
-        byKey.clear();
-        bytes = 0;
-        return new Drained(removals, upserts);
+        bytes -= taken;
+        return new Drained(removals, upserts, taken);
     }
 
-    record Drained(List<String> removals, List<ChangeEvent> upserts) {}
+    /** The request carrying {@code drained} completed; its keys may be sent again. */
+    void completed(Drained drained) {
+        inFlight.removeAll(drained.removals());
+        for (ChangeEvent e : drained.upserts()) {
+            inFlight.remove(e.key);
+        }
+    }
+
+    record Drained(List<String> removals, List<ChangeEvent> upserts, long bytes) {
+        boolean isEmpty() {
+            return removals.isEmpty() && upserts.isEmpty();
+        }
+
+        int size() {
+            return removals.size() + upserts.size();
+        }
+    }
 }

@@ -5,12 +5,16 @@ import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.model.ChangeEvent;
 import io.dc2dc.arango.wire.BulkResult;
 import io.dc2dc.sink.SinkConfig;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -18,15 +22,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes changes to the destination cluster: buffers them per collection, coalesced per key, and
- * sends them as bulk upserts ({@code isRestore=true&overwriteMode=replace}, which keeps the
- * source's {@code _rev}) and bulk removals (a missing document counts as removed). A collection is
- * sent when its batch is full; when the buffer reaches its byte bound, everything is sent before
- * {@link #write} returns, which is the backpressure. {@link #flush} sends everything, so nothing is
- * buffered across a checkpoint. Every write is idempotent, so a replay after a restore only repeats
- * what was already applied.
+ * Writes changes to the destination cluster: buffers them per collection, coalesced per key ({@link
+ * CollectionBuffer}), and sends them as bulk upserts ({@code isRestore=true&overwriteMode=replace},
+ * which keeps the source's {@code _rev}) and bulk removals (a missing document counts as removed).
  *
- * <p>Runs on the task thread.
+ * <p>Up to {@code sink.max-in-flight} requests run at once on I/O threads; two requests in flight
+ * never share a key, so a key is never reordered. A collection is sent when a batch is full or its
+ * oldest change has waited {@code sink.linger}; when the buffer reaches its byte bound or all
+ * request slots are busy, {@link #write} yields to the mailbox until requests complete, which is
+ * the backpressure. {@link #flush} returns only when nothing is buffered or in flight, so nothing
+ * crosses a checkpoint. Every write is idempotent, so a replay after a restore only repeats what
+ * was already applied.
+ *
+ * <p>Buffers and counters are touched on the task thread only; I/O threads hand their results back
+ * through the mailbox. Errors that retries cannot fix are rethrown on the task thread.
  */
 public final class DestinationWriter implements SinkWriter<ChangeEvent> {
 
@@ -34,25 +43,47 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
 
     private final SinkConfig config;
     private final ArangoClient client;
+    private final MailboxExecutor mailbox;
+    private final ProcessingTimeService time;
+    private final ExecutorService io;
     private final Map<String, CollectionBuffer> buffers = new LinkedHashMap<>();
     private final Counter recordsOut;
     private final Counter bytesOut;
     private final Counter retries;
     private final Counter errors;
     private long bufferedBytes;
+    private int inFlight;
+    private RuntimeException failure;
 
     public DestinationWriter(
-            SinkConfig config, ArangoClient client, SinkWriterMetricGroup metrics) {
+            SinkConfig config,
+            ArangoClient client,
+            SinkWriterMetricGroup metrics,
+            MailboxExecutor mailbox,
+            ProcessingTimeService time) {
         this.config = config;
         this.client = client;
+        this.mailbox = mailbox;
+        this.time = time;
+        AtomicInteger n = new AtomicInteger();
+        this.io =
+                Executors.newFixedThreadPool(
+                        config.maxInFlight(),
+                        r -> {
+                            Thread t = new Thread(r, "dc2dc-sink-io-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         this.recordsOut = metrics.getIOMetricGroup().getNumRecordsOutCounter();
         this.bytesOut = metrics.getIOMetricGroup().getNumBytesOutCounter();
         this.retries = metrics.counter("destinationRetries");
         this.errors = metrics.getNumRecordsOutErrorsCounter();
+        scheduleLinger();
     }
 
     @Override
-    public void write(ChangeEvent e, Context context) throws IOException, InterruptedException {
+    public void write(ChangeEvent e, Context context) throws InterruptedException {
+        rethrow();
         if (e.kind == ChangeEvent.Kind.SWEEP) {
             return;
         }
@@ -60,76 +91,159 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
                 buffers.computeIfAbsent(
                         e.database + "/" + e.collection,
                         k -> new CollectionBuffer(e.database, e.collection));
-        bufferedBytes += buffer.add(e);
-        if (buffer.size() >= config.batchDocuments() || buffer.bytes() >= config.batchBytes()) {
-            send(buffer);
+        bufferedBytes += buffer.add(e, time.getCurrentProcessingTime());
+        if (buffer.size() - buffer.inFlightKeys() >= config.batchDocuments()
+                || buffer.bytes() >= config.batchBytes()) {
+            send(buffer, true);
         }
-        if (bufferedBytes >= config.bufferBytes()) {
-            flush(false);
+        while (bufferedBytes >= config.bufferBytes()) {
+            if (!sendAny()) {
+                mailbox.yield();
+                rethrow();
+            }
         }
     }
 
     @Override
-    public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        for (CollectionBuffer buffer : buffers.values()) {
-            if (buffer.size() > 0) {
-                send(buffer);
+    public void flush(boolean endOfInput) throws InterruptedException {
+        while (true) {
+            rethrow();
+            boolean pending = false;
+            for (CollectionBuffer buffer : buffers.values()) {
+                if (buffer.size() > 0) {
+                    pending = true;
+                    send(buffer, true);
+                }
+            }
+            if (!pending && inFlight == 0) {
+                return;
+            }
+            if (inFlight > 0) {
+                mailbox.yield();
             }
         }
     }
 
-    private void send(CollectionBuffer buffer) throws InterruptedException {
-        bufferedBytes -= buffer.bytes();
-        CollectionBuffer.Drained drained = buffer.drain();
-        for (List<String> chunk : chunks(drained.removals(), config.batchDocuments())) {
-            withRetries(
-                    buffer,
-                    "remove " + chunk.size() + " documents",
-                    () -> client.removeKeys(buffer.database, buffer.collection, chunk));
-            recordsOut.inc(chunk.size());
-        }
-        for (List<ChangeEvent> chunk : chunks(drained.upserts(), config.batchDocuments())) {
-            List<byte[]> documents = new ArrayList<>(chunk.size());
-            long bytes = 0;
-            for (ChangeEvent e : chunk) {
-                documents.add(e.document);
-                bytes += e.documentBytes();
+    /** Sends something from any buffer if a request slot is free; false if nothing was sent. */
+    private boolean sendAny() throws InterruptedException {
+        for (CollectionBuffer buffer : buffers.values()) {
+            if (buffer.size() > buffer.inFlightKeys() && send(buffer, false)) {
+                return true;
             }
-            withRetries(
-                    buffer,
-                    "write " + chunk.size() + " documents",
-                    () -> client.insertRestore(buffer.database, buffer.collection, documents));
-            recordsOut.inc(chunk.size());
-            bytesOut.inc(bytes);
         }
+        return false;
+    }
+
+    /**
+     * Sends one batch of the buffer; with {@code block}, waits for a free request slot first.
+     * Returns whether a request was started.
+     */
+    private boolean send(CollectionBuffer buffer, boolean block) throws InterruptedException {
+        while (inFlight >= config.maxInFlight()) {
+            if (!block) {
+                return false;
+            }
+            mailbox.yield();
+            rethrow();
+        }
+        CollectionBuffer.Drained batch = buffer.drain(config.batchDocuments(), config.batchBytes());
+        if (batch.isEmpty()) {
+            return false;
+        }
+        bufferedBytes -= batch.bytes();
+        inFlight++;
+        io.execute(
+                () -> {
+                    RuntimeException error = null;
+                    int attempts = 0;
+                    try {
+                        attempts = apply(buffer, batch);
+                    } catch (RuntimeException e) {
+                        error = e;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        error = new IllegalStateException("destination write interrupted", e);
+                    }
+                    RuntimeException result = error;
+                    int retried = attempts;
+                    mailbox.execute(
+                            () -> completed(buffer, batch, retried, result),
+                            "dc2dc destination write completed");
+                });
+        return true;
+    }
+
+    private void completed(
+            CollectionBuffer buffer,
+            CollectionBuffer.Drained batch,
+            int retried,
+            RuntimeException error) {
+        inFlight--;
+        buffer.completed(batch);
+        retries.inc(retried);
+        if (error != null) {
+            if (failure == null) {
+                failure = error;
+            }
+            return;
+        }
+        recordsOut.inc(batch.size());
+        bytesOut.inc(batch.bytes());
+    }
+
+    /** Runs on an I/O thread: removals, then upserts, each with retries. Returns the retries. */
+    private int apply(CollectionBuffer buffer, CollectionBuffer.Drained batch)
+            throws InterruptedException {
+        int retried = 0;
+        if (!batch.removals().isEmpty()) {
+            retried +=
+                    withRetries(
+                            buffer,
+                            "remove " + batch.removals().size() + " documents",
+                            () ->
+                                    client.removeKeys(
+                                            buffer.database, buffer.collection, batch.removals()));
+        }
+        if (!batch.upserts().isEmpty()) {
+            List<byte[]> documents = new ArrayList<>(batch.upserts().size());
+            for (ChangeEvent e : batch.upserts()) {
+                documents.add(e.document);
+            }
+            retried +=
+                    withRetries(
+                            buffer,
+                            "write " + documents.size() + " documents",
+                            () ->
+                                    client.insertRestore(
+                                            buffer.database, buffer.collection, documents));
+        }
+        return retried;
     }
 
     private interface Call {
         BulkResult run();
     }
 
-    private void withRetries(CollectionBuffer buffer, String what, Call call)
+    private int withRetries(CollectionBuffer buffer, String what, Call call)
             throws InterruptedException {
         long backoff = config.retryInitialBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
-            RuntimeException failure;
+            RuntimeException failed;
             try {
                 BulkResult result = call.run();
                 if (!result.hasErrors()) {
-                    return;
+                    return attempt - 1;
                 }
-                errors.inc(result.errors().size());
-                failure = refused(buffer, result);
+                failed = refused(buffer, result);
                 if (!result.hasOnlyTransientErrors() || attempt >= config.retryAttempts()) {
-                    throw failure;
+                    throw failed;
                 }
             } catch (ArangoException e) {
                 if (!e.isTransient() || attempt >= config.retryAttempts()) {
                     throw e;
                 }
-                failure = e;
+                failed = e;
             }
-            retries.inc();
             long delay = Math.min(config.retryMaxBackoff().toMillis(), backoff);
             delay += ThreadLocalRandom.current().nextLong(delay / 4 + 1);
             LOG.warn(
@@ -140,7 +254,7 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
                     attempt,
                     config.retryAttempts(),
                     delay,
-                    failure.getMessage());
+                    failed.getMessage());
             Thread.sleep(delay);
             backoff = Math.min(config.retryMaxBackoff().toMillis(), backoff * 2);
         }
@@ -165,16 +279,33 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
                         + " (schema, unique indexes, key options) as the source.");
     }
 
-    private static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += size) {
-            out.add(items.subList(i, Math.min(items.size(), i + size)));
+    /** Sends collections whose oldest change waited longer than the linger time. */
+    private void scheduleLinger() {
+        long linger = config.linger().toMillis();
+        time.registerTimer(
+                time.getCurrentProcessingTime() + linger,
+                now -> {
+                    for (CollectionBuffer buffer : buffers.values()) {
+                        if (buffer.size() > buffer.inFlightKeys()
+                                && now - buffer.oldestAt() >= linger) {
+                            if (!send(buffer, false)) {
+                                break;
+                            }
+                        }
+                    }
+                    scheduleLinger();
+                });
+    }
+
+    private void rethrow() {
+        if (failure != null) {
+            throw failure;
         }
-        return out;
     }
 
     @Override
     public void close() {
+        io.shutdownNow();
         client.close();
     }
 }
