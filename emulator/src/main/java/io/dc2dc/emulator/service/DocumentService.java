@@ -1,15 +1,12 @@
 package io.dc2dc.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dc2dc.emulator.http.ApiException;
 import io.dc2dc.emulator.http.ErrorCode;
 import io.dc2dc.emulator.model.Cluster;
 import io.dc2dc.emulator.model.ClusterCollection;
 import io.dc2dc.emulator.model.Database;
-import io.dc2dc.emulator.model.DocumentJson;
 import io.dc2dc.emulator.model.KeyGenerator;
-import io.dc2dc.emulator.model.Revisions;
 import io.dc2dc.emulator.model.Shard;
 import io.dc2dc.emulator.model.ShardHash;
 import io.dc2dc.emulator.service.meta.UniqueIndexes;
@@ -41,21 +38,16 @@ public final class DocumentService {
         REMOVE
     }
 
-    /** One prepared item; {@code doc} is the pre-encoded body of inserts and replaces. */
-    private record Item(
-            int index,
-            String key,
-            Shard shard,
-            JsonNode body,
-            DocumentJson.Prepared doc,
-            ApiException error) {}
-
     private final Cluster cluster;
     private final UniqueIndexes uniqueIndexes;
+    private final ItemPreparer preparer;
+    private final ItemEvaluator evaluator;
 
     public DocumentService(Cluster cluster) {
         this.cluster = cluster;
         this.uniqueIndexes = new UniqueIndexes(cluster);
+        this.preparer = new ItemPreparer(this::locate);
+        this.evaluator = new ItemEvaluator(cluster);
     }
 
     /**
@@ -77,14 +69,14 @@ public final class DocumentService {
             if (trx != null) {
                 checkTransaction(trx, c);
             }
-            List<Item> prepared = new ArrayList<>(items.size());
+            List<WriteItem> prepared = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                prepared.add(prepare(c, op, i, items.get(i), pathKey, o, trx));
+                prepared.add(preparer.prepare(c, op, i, items.get(i), pathKey, o, trx));
             }
             Set<Shard> shards = new LinkedHashSet<>();
-            for (Item it : prepared) {
-                if (it.shard != null) {
-                    shards.add(it.shard);
+            for (WriteItem it : prepared) {
+                if (it.shard() != null) {
+                    shards.add(it.shard());
                 }
             }
             try (ShardLocks locks = ShardLocks.lock(shards)) {
@@ -96,12 +88,12 @@ public final class DocumentService {
                         uniqueIndexes.scope(c, trx == null ? null : trx.changes);
                 List<Outcome> out = new ArrayList<>(prepared.size());
                 List<Change> changes = new ArrayList<>(prepared.size());
-                for (Item it : prepared) {
-                    if (it.error != null) {
-                        out.add(Outcome.failed(it.error));
+                for (WriteItem it : prepared) {
+                    if (it.error() != null) {
+                        out.add(Outcome.failed(it.error()));
                         continue;
                     }
-                    out.add(evaluate(c, op, it, o, local, trx, changes, unique));
+                    out.add(evaluator.evaluate(c, op, it, o, local, trx, changes, unique));
                 }
                 if (trx != null) {
                     for (Change ch : changes) {
@@ -181,107 +173,6 @@ public final class DocumentService {
         followers.forEach((server, writes) -> server.commit(db, writes, grouped));
     }
 
-    // ------------------------------------------------------------------ preparation
-
-    private Item prepare(
-            ClusterCollection c,
-            Op op,
-            int index,
-            JsonNode item,
-            String pathKey,
-            WriteOptions o,
-            StreamTransaction trx) {
-        try {
-            if (op == Op.INSERT) {
-                return prepareInsert(c, index, item, o);
-            }
-            String key = pathKey;
-            JsonNode body = item;
-            if (op == Op.REMOVE) {
-                if (key == null) {
-                    key = keyOf(c, item);
-                }
-            } else {
-                if (item == null || !item.isObject()) {
-                    throw new ApiException(ErrorCode.DOCUMENT_TYPE_INVALID);
-                }
-                if (key == null) {
-                    JsonNode k = item.get("_key");
-                    if (k == null || !k.isTextual()) {
-                        throw new ApiException(ErrorCode.DOCUMENT_HANDLE_BAD);
-                    }
-                    key = k.asText();
-                }
-            }
-            if (!KeyGenerator.isValidKey(key)) {
-                throw new ApiException(ErrorCode.DOCUMENT_NOT_FOUND);
-            }
-            DocumentJson.Prepared doc =
-                    op == Op.REPLACE
-                            ? DocumentJson.prepare(c.name(), key, (ObjectNode) body, c.isEdge())
-                            : null;
-            return new Item(index, key, locate(c, key, trx), body, doc, null);
-        } catch (ApiException e) {
-            return new Item(index, null, null, item, null, e);
-        }
-    }
-
-    private Item prepareInsert(ClusterCollection c, int index, JsonNode item, WriteOptions o) {
-        if (item == null || !item.isObject()) {
-            throw new ApiException(ErrorCode.DOCUMENT_TYPE_INVALID);
-        }
-        JsonNode k = item.get("_key");
-        String key;
-        if (k != null && !k.isNull()) {
-            if (!k.isTextual() || !KeyGenerator.isValidKey(k.asText())) {
-                throw new ApiException(ErrorCode.DOCUMENT_KEY_BAD);
-            }
-            if (!o.isRestore()) {
-                if (!c.keys().allowUserKeys()) {
-                    throw new ApiException(ErrorCode.DOCUMENT_KEY_UNEXPECTED);
-                }
-                if (!c.shardsByKey()) {
-                    throw new ApiException(ErrorCode.CLUSTER_MUST_NOT_SPECIFY_KEY);
-                }
-            }
-            key = k.asText();
-            c.keys().track(key);
-        } else {
-            key = c.keys().next();
-        }
-        if (c.isEdge()
-                && (!DocumentJson.isValidHandle(item.get("_from"))
-                        || !DocumentJson.isValidHandle(item.get("_to")))) {
-            throw new ApiException(ErrorCode.INVALID_EDGE_ATTRIBUTE);
-        }
-        return new Item(
-                index,
-                key,
-                ShardHash.route(c, item, key),
-                item,
-                DocumentJson.prepare(c.name(), key, (ObjectNode) item, c.isEdge()),
-                null);
-    }
-
-    private static String keyOf(ClusterCollection c, JsonNode item) {
-        String handle;
-        if (item != null && item.isTextual()) {
-            handle = item.asText();
-        } else if (item != null && item.isObject() && item.path("_key").isTextual()) {
-            handle = item.get("_key").asText();
-        } else {
-            throw new ApiException(ErrorCode.DOCUMENT_HANDLE_BAD);
-        }
-        int slash = handle.indexOf('/');
-        if (slash >= 0) {
-            if (!handle.substring(0, slash).equals(c.name())) {
-                throw new ApiException(ErrorCode.DOCUMENT_NOT_FOUND);
-            }
-            handle = handle.substring(slash + 1);
-        }
-        return handle;
-    }
-
     /** The shard holding {@code key}; with custom shard keys the one that has it. */
     Shard locate(ClusterCollection c, String key, StreamTransaction trx) {
         if (c.shardsByKey() || c.shards().size() == 1) {
@@ -311,167 +202,9 @@ public final class DocumentService {
         return cluster.dbServer(s.leader()).replica(s);
     }
 
-    // ------------------------------------------------------------------ evaluation
-
-    /** Current state of a document: request overlay, transaction overlay, then leader data. */
-    private Change current(Item it, Overlay local, StreamTransaction trx) {
-        Change ch = local.get(it.shard, it.key);
-        if (ch == null && trx != null) {
-            ch = trx.overlay.get(it.shard, it.key);
-        }
-        if (ch != null) {
-            return ch.removal() ? null : ch;
-        }
-        DocVersion v = leaderReplica(it.shard).get(it.key);
-        return v == null ? null : new Change(it.shard, v.key(), v.rev(), v.json());
-    }
-
-    private Outcome evaluate(
-            ClusterCollection c,
-            Op op,
-            Item it,
-            WriteOptions o,
-            Overlay local,
-            StreamTransaction trx,
-            List<Change> changes,
-            UniqueIndexes.Scope unique) {
-        Change cur = current(it, local, trx);
-        try {
-            Change next;
-            switch (op) {
-                case INSERT -> {
-                    if (cur != null) {
-                        switch (o.overwriteMode()) {
-                            case IGNORE -> {
-                                return Outcome.ok(it.key, cur.rev(), 0, cur.json(), null);
-                            }
-                            case REPLACE -> next = replaced(c, it, (ObjectNode) it.body, cur, o);
-                            case UPDATE -> next = updated(c, it, cur, o);
-                            default ->
-                                    throw new ApiException(
-                                            ErrorCode.UNIQUE_CONSTRAINT_VIOLATED,
-                                            "unique constraint violated - in index primary of type"
-                                                    + " primary over '_key'; conflicting key: "
-                                                    + it.key);
-                        }
-                    } else {
-                        // revisions are taken under the shard lock, so later writes of a key
-                        // always carry larger revisions; the body was encoded before locking
-                        long rev = revisionFor(it.body, o);
-                        next = new Change(it.shard, it.key, rev, it.doc.withRevision(rev));
-                    }
-                }
-                case REPLACE -> {
-                    checkPreconditions(it, cur, o);
-                    if (c.isEdge()
-                            && (!DocumentJson.isValidHandle(it.body.get("_from"))
-                                    || !DocumentJson.isValidHandle(it.body.get("_to")))) {
-                        throw new ApiException(ErrorCode.INVALID_EDGE_ATTRIBUTE);
-                    }
-                    next = replaced(c, it, (ObjectNode) it.body, cur, o);
-                }
-                case UPDATE -> {
-                    checkPreconditions(it, cur, o);
-                    next = updated(c, it, cur, o);
-                }
-                default -> {
-                    checkPreconditions(it, cur, o);
-                    next = new Change(it.shard, it.key, cur.rev(), null);
-                }
-            }
-            if (unique != null) {
-                unique.admit(next); // secondary unique indexes: 409/1210 like a shard leader
-            }
-            local.put(next);
-            changes.add(next);
-            return Outcome.ok(
-                    it.key,
-                    next.rev(),
-                    cur == null ? 0 : cur.rev(),
-                    next.json(),
-                    cur == null ? null : cur.json());
-        } catch (ApiException e) {
-            if (e.errorNum() == ErrorCode.CONFLICT.num() && cur != null) {
-                return Outcome.conflict(e, it.key, cur.rev());
-            }
-            return Outcome.failed(e);
-        }
-    }
-
-    private static void checkPreconditions(Item it, Change cur, WriteOptions o) {
-        if (cur == null) {
-            throw new ApiException(ErrorCode.DOCUMENT_NOT_FOUND);
-        }
-        String actual = Revisions.encode(cur.rev());
-        if (o.ifMatch() != null && !o.ifMatch().equals(actual)) {
-            throw new ApiException(ErrorCode.CONFLICT, 412, ErrorCode.CONFLICT.message());
-        }
-        if (!o.ignoreRevs() && it.body != null && it.body.isObject()) {
-            JsonNode rev = it.body.get("_rev");
-            if (rev != null && rev.isTextual() && !rev.asText().equals(actual)) {
-                throw new ApiException(ErrorCode.CONFLICT);
-            }
-        }
-    }
-
-    private Change replaced(
-            ClusterCollection c, Item it, ObjectNode body, Change cur, WriteOptions o) {
-        ObjectNode old = c.shardsByKey() ? null : DocumentJson.parse(cur.json());
-        checkShardKeys(c, old, body);
-        long rev = revisionFor(body, o);
-        return new Change(it.shard, it.key, rev, it.doc.withRevision(rev));
-    }
-
-    private Change updated(ClusterCollection c, Item it, Change cur, WriteOptions o) {
-        ObjectNode old = DocumentJson.parse(cur.json());
-        ObjectNode patch = (ObjectNode) it.body;
-        ObjectNode merged = DocumentJson.merge(old, patch, o.keepNull(), o.mergeObjects());
-        if (c.isEdge()
-                && (!DocumentJson.isValidHandle(merged.get("_from"))
-                        || !DocumentJson.isValidHandle(merged.get("_to")))) {
-            throw new ApiException(ErrorCode.INVALID_EDGE_ATTRIBUTE);
-        }
-        if (!c.shardsByKey()) {
-            checkShardKeys(c, old, merged);
-        }
-        long rev = revisionFor(patch, o);
-        return new Change(
-                it.shard,
-                it.key,
-                rev,
-                DocumentJson.build(c.name(), it.key, rev, merged, c.isEdge()));
-    }
-
-    private static void checkShardKeys(ClusterCollection c, ObjectNode old, ObjectNode next) {
-        if (old == null) {
-            return;
-        }
-        for (String attr : c.shardKeys()) {
-            if (attr.equals("_key")) {
-                continue;
-            }
-            JsonNode a = old.get(attr);
-            JsonNode b = next.get(attr);
-            boolean same = a == null ? b == null || b.isNull() : a.equals(b);
-            if (!same) {
-                throw new ApiException(ErrorCode.CLUSTER_MUST_NOT_CHANGE_SHARDING_ATTRIBUTES);
-            }
-        }
-    }
-
-    /** {@code isRestore} keeps the given {@code _rev}; everything else gets a fresh one. */
-    private long revisionFor(JsonNode body, WriteOptions o) {
-        if (o.isRestore() && body != null) {
-            JsonNode rev = body.get("_rev");
-            if (rev != null && rev.isTextual()) {
-                long v = Revisions.decode(rev.asText());
-                if (v > 0) {
-                    cluster.revisions().witness(v);
-                    return v;
-                }
-            }
-        }
-        return cluster.revisions().next();
+    /** Items referring to a key route through this to the shard that holds it. */
+    interface ShardLocator {
+        Shard locate(ClusterCollection c, String key, StreamTransaction trx);
     }
 
     private static void checkTransaction(StreamTransaction trx, ClusterCollection c) {
