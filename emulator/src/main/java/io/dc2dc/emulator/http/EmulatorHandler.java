@@ -71,7 +71,9 @@ public final class EmulatorHandler extends Handler.Abstract {
         } else {
             out = answer(node, request);
         }
-        write(response, out, head, callback);
+        // a client asking to close gets Jetty's "Connection: close" instead of keep-alive
+        boolean keepAlive = !request.getHeaders().contains(HttpHeader.CONNECTION, "close");
+        write(response, out, head, keepAlive, callback);
         return true;
     }
 
@@ -145,14 +147,17 @@ public final class EmulatorHandler extends Handler.Abstract {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static void write(Response response, ApiResponse out, boolean head, Callback cb) {
+    private static void write(
+            Response response, ApiResponse out, boolean head, boolean keepAlive, Callback cb) {
         response.setStatus(out.status());
         HttpFields.Mutable h = response.getHeaders();
         h.put(HttpHeader.CONTENT_TYPE, out.contentType());
         h.put("cache-control", CACHE_CONTROL);
         // a header without HttpHeader identity: Jetty would otherwise drop "keep-alive" as
         // implied by HTTP/1.1, while arangod always sends it
-        h.add(new HttpField((HttpHeader) null, "connection", "Keep-Alive"));
+        if (keepAlive) {
+            h.add(new HttpField((HttpHeader) null, "connection", "Keep-Alive"));
+        }
         h.put("content-security-policy", CSP);
         h.put("expires", "0");
         h.put("pragma", "no-cache");
