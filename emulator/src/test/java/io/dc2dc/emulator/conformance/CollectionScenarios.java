@@ -138,19 +138,13 @@ final class CollectionScenarios {
                                                 "$.details",
                                                 "single-server recording: a coordinator's"
                                                         + " details (role, build flags) differ; only the envelope is compared")),
-                Scenario.of("RestEngine.txt", Area.SERVER)
-                        .knownEmulatorDifference(
-                                "GET /_api/engine lacks \"endianness\" and"
-                                        + " \"supports.aliases\" (index type aliases hash/skiplist/zkd)"),
+                Scenario.of("RestEngine.txt", Area.SERVER),
                 Scenario.of("RestAdminStatus_cluster.txt", Area.SERVER)
                         .knownEmulatorDifference(
                                 "GET /_admin/status has an empty"
                                         + " agency.agencyComm.endpoints (no agents emulated; a cluster lists"
                                         + " its agents)"),
                 Scenario.of("RestAdminSupportInfo_cluster.txt", Area.SERVER)
-                        .knownEmulatorDifference(
-                                "GET /_db/_system/_admin/support-info is not served"
-                                        + " (404, errorNum 404 unknown path)")
                         .rules(
                                 r ->
                                         r.mapAt("$.deployment.servers", "role")

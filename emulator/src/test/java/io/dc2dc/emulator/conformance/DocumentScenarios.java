@@ -41,10 +41,7 @@ final class DocumentScenarios {
                                             ctx.recordedRevisionHeader(0, "If-None-Match"),
                                             d.rev());
                                 })
-                        .cleanup(DocumentScenarios::dropProducts)
-                        .knownEmulatorDifference(
-                                "304 Not Modified carries content-type application/json;"
-                                        + " ArangoDB sends text/plain with its empty body"),
+                        .cleanup(DocumentScenarios::dropProducts),
                 doc("RestDocumentHandlerReadDocumentUnknownHandle.txt", null),
                 Scenario.of("RestDocumentHandlerReadMultiDocument.txt", Area.DOCUMENTS)
                         .setup(
@@ -71,13 +68,7 @@ final class DocumentScenarios {
                 twoDocs("RestDocumentHandlerDeleteDocumentIdentifierMulti.txt"),
                 twoDocs("RestDocumentHandlerDeleteDocumentKeyMulti.txt"),
                 twoDocs("RestDocumentHandlerDeleteDocumentObjectMulti.txt"),
-                twoDocs("RestDocumentHandlerDeleteDocumentRevConflictMulti.txt")
-                        .knownEmulatorDifference(
-                                "DELETE /_api/document/products?ignoreRevs=false ignores the"
-                                        + " non-matching _rev of each body element: removes both"
-                                        + " documents (200, no x-arango-error-codes) instead of"
-                                        + " per-element errorNum 1200 with 202 and"
-                                        + " x-arango-error-codes {\"1200\":2}"),
+                twoDocs("RestDocumentHandlerDeleteDocumentRevConflictMulti.txt"),
                 Scenario.of("RestDocumentHandlerDeleteDocumentRevMulti.txt", Area.DOCUMENTS)
                         .setup(
                                 ctx -> {
@@ -106,12 +97,7 @@ final class DocumentScenarios {
                                 f -> {
                                     f.dropCollection(PRODUCTS);
                                     f.dropCollection("other");
-                                })
-                        .knownEmulatorDifference(
-                                "a multi-document DELETE on a waitForSync collection in which every"
-                                        + " element fails answers 200; ArangoDB answers 202 (nothing"
-                                        + " was written, so nothing was synced; with one success it"
-                                        + " answers 200, see RestDocumentHandlerDeleteDocumentKeyMulti)"));
+                                }));
     }
 
     /** {@code db._drop("products"); db._create("products", props)} and one optional document. */

@@ -14,8 +14,6 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,14 +45,9 @@ class EmulatorConformanceITCase {
                         new ReplayHttp());
     }
 
-    /** Reported once by {@link #responsesSayConnectionKeepAlive}, not in every replay. */
-    static final String NO_KEEP_ALIVE =
-            "emulator: Jetty 12 removes the connection: Keep-Alive header the emulator sets";
-
     static Stream<Arguments> scenarios() {
         return Stream.concat(
                         TranscriptCatalog.scenarios().stream(), DerivedScenarios.all().stream())
-                .map(s -> s.rules(r -> r.allowMissingHeaders(NO_KEEP_ALIVE, "connection")))
                 .map(
                         s ->
                                 Arguments.of(
@@ -84,21 +77,6 @@ class EmulatorConformanceITCase {
                     "emulator: " + scenario.knownEmulatorDifference() + "\n" + result.report());
         }
         assertThat(result.conforms()).withFailMessage(result::report).isTrue();
-    }
-
-    /** Every ArangoDB response carries {@code connection: Keep-Alive} (arangodb-api.md §0). */
-    @Test
-    @Disabled(NO_KEEP_ALIVE)
-    void responsesSayConnectionKeepAlive() {
-        EmulatorTarget target = new EmulatorTarget(URI.create(CLUSTER.emulator().coordinatorUrl()));
-        RecordedRequest version =
-                RecordedExamples.load("docs-hugo-3.12/RestVersion.txt").request(0);
-
-        ActualResponse response =
-                new ReplayHttp()
-                        .send(target.coordinator(), version, target.coordinatorAuthorization());
-
-        assertThat(response.header("connection")).contains("Keep-Alive");
     }
 
     /** The running emulator as a conformance target. */

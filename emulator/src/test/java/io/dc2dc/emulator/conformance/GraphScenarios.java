@@ -80,6 +80,7 @@ final class GraphScenarios {
                                 }));
         all.add(myGraph("HttpGharialCreate.txt", false));
         all.add(myGraph("HttpGharialGetGraph.txt", true));
+        all.forEach(s -> s.rules(Tolerances::clusterGraph));
         return List.copyOf(all);
     }
 

@@ -20,6 +20,7 @@ final class IndexAndViewScenarios {
         return List.of(
                 // --- indexes ---
                 Scenario.of("RestIndexAllIndexes.txt", Area.INDEXES)
+                        .rules(r -> r.mapAt("$.identifiers", "type"))
                         .setup(
                                 ctx -> {
                                     fresh(ctx.fixture, "products");
@@ -117,17 +118,6 @@ final class IndexAndViewScenarios {
                                 f -> {
                                     dropView(f, "products");
                                     f.dropCollection("books");
-                                }),
-                Scenario.of("RestViewPutRename.txt", Area.VIEWS)
-                        .setup(
-                                ctx -> {
-                                    dropView(ctx.fixture, "catalogView");
-                                    view(ctx.fixture, VIEW, "arangosearch", null);
-                                })
-                        .cleanup(
-                                f -> {
-                                    dropView(f, VIEW);
-                                    dropView(f, "catalogView");
                                 }));
     }
 

@@ -212,11 +212,40 @@ final class ShapeComparator {
             lengthMismatch(path, rulePath, expected, actual, out);
             return;
         }
+        List<String> matchFields = rules.elementMatchFields(rulePath);
         boolean elementWise = expected.size() == actual.size();
         for (int i = 0; i < actual.size(); i++) {
-            JsonNode template = elementWise ? expected.get(i) : expected.get(0);
-            compare(path + "[" + i + "]", rulePath + "[*]", template, actual.get(i), out);
+            String elementPath = path + "[" + i + "]";
+            JsonNode template;
+            if (!matchFields.isEmpty()) {
+                template = matching(expected, actual.get(i), matchFields);
+                if (template == null) {
+                    out.add(
+                            new Difference(
+                                    elementPath,
+                                    "no recorded element with the same " + matchFields,
+                                    "one of the recorded elements",
+                                    JsonKind.describe(actual.get(i))));
+                    continue;
+                }
+            } else {
+                template = elementWise ? expected.get(i) : expected.get(0);
+            }
+            compare(elementPath, rulePath + "[*]", template, actual.get(i), out);
         }
+    }
+
+    /** The first recorded element agreeing with {@code actual} on a match field, tried in order. */
+    private static JsonNode matching(JsonNode expected, JsonNode actual, List<String> fields) {
+        for (String field : fields) {
+            JsonNode value = actual.get(field);
+            for (JsonNode candidate : expected) {
+                if (value != null && value.equals(candidate.get(field))) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     private void lengthMismatch(

@@ -157,6 +157,42 @@ class ShapeComparatorTest {
     }
 
     @Test
+    void matchesElementsOfNamedListsByName() {
+        ShapeRules rules = new ShapeRules().matchElementsBy("$", "name", "type");
+        String expected =
+                "[{\"name\":\"a\",\"type\":\"text\",\"properties\":{\"locale\":\"x\"}},"
+                        + "{\"name\":\"b\",\"type\":\"identity\",\"properties\":{}}]";
+
+        assertThat(
+                        compare(
+                                rules,
+                                expected,
+                                "[{\"name\":\"b\",\"type\":\"identity\",\"properties\":{}},"
+                                        + "{\"name\":\"a\",\"type\":\"text\",\"properties\":{\"locale\":\"y\"}}]"))
+                .isEmpty();
+        assertThat(
+                        compare(
+                                rules,
+                                expected,
+                                "[{\"name\":\"c\",\"type\":\"text\",\"properties\":{\"locale\":\"y\"}}]"))
+                .isEmpty();
+        assertThat(
+                        compare(
+                                rules,
+                                expected,
+                                "[{\"name\":\"d\",\"type\":\"norm\",\"properties\":{}}]"))
+                .singleElement()
+                .extracting(Difference::problem)
+                .isEqualTo("no recorded element with the same [name, type]");
+        assertThat(
+                        compare(
+                                expected,
+                                "[{\"name\":\"b\",\"type\":\"identity\",\"properties\":{}},"
+                                        + "{\"name\":\"a\",\"type\":\"text\",\"properties\":{\"locale\":\"y\"}}]"))
+                .hasSize(2);
+    }
+
+    @Test
     void ignoredPathsAreNotCompared() {
         assertThat(
                         compare(

@@ -31,6 +31,7 @@ final class ShapeRules {
     private final Map<String, Set<String>> missingKeys = new HashMap<>();
     private final Set<String> anyExtraKeys = new HashSet<>();
     private final Map<String, String> maps = new HashMap<>();
+    private final Map<String, List<String>> arrayMatches = new HashMap<>();
     private boolean headersIgnored;
     private final Set<String> anyLength = new HashSet<>();
     private final Set<String> anyValue = new HashSet<>();
@@ -79,6 +80,21 @@ final class ShapeRules {
     ShapeRules mapAt(String path, String discriminator) {
         maps.put(path, discriminator);
         return this;
+    }
+
+    /**
+     * The array at {@code path} lists named things in a server-specific order: each actual element
+     * is compared with the recorded element that has the same {@code fields[0]} value, else the
+     * first with the same {@code fields[1]} value, and so on (e.g. analyzers by name, then type).
+     */
+    ShapeRules matchElementsBy(String path, String... fields) {
+        arrayMatches.put(path, List.of(fields));
+        return this;
+    }
+
+    /** The fields {@link #matchElementsBy} set for {@code path}; empty for positional matching. */
+    List<String> elementMatchFields(String path) {
+        return arrayMatches.getOrDefault(path, List.of());
     }
 
     /** The array (or id-keyed object) at {@code path} may be empty on one side only. */

@@ -32,6 +32,27 @@ final class Tolerances {
                 .allowMissingKeys(path + ".keyOptions", SINGLE_ONLY_COLLECTION, "lastValue");
     }
 
+    /**
+     * Graph objects of a single-server recording ({@code $.graph}, {@code $.graphs[*]}): in a
+     * cluster a graph carries the sharding attributes it gives its collections (documented
+     * graph_representation; the single-server SmartGraph recording HttpGharialCreateSmart, whose
+     * graph is sharded, shows the same set).
+     */
+    static void clusterGraph(ShapeRules rules) {
+        String because = "single-server recording; a cluster graph carries its sharding attributes";
+        for (String path : new String[] {"$.graph", "$.graphs[*]"}) {
+            rules.allowExtraKeys(
+                    path,
+                    because,
+                    "numberOfShards",
+                    "replicationFactor",
+                    "minReplicationFactor",
+                    "writeConcern",
+                    "isSmart",
+                    "isSatellite");
+        }
+    }
+
     /** Same for a collection-properties body. */
     static void clusterCollection(ShapeRules rules) {
         clusterCollection(rules, "$");

@@ -74,6 +74,10 @@ final class TranscriptCatalog {
                 "storage figures; " + NOT_USED);
         s.put(V312 + "RestCollectionGetKeyGenerators.txt", NOT_USED);
         s.put(
+                V312 + "RestViewPutRename.txt",
+                "single-server only: \"Renaming Views is not supported in cluster deployments\""
+                        + " (docs-hugo, Rename a View); the emulator answers 501/1470");
+        s.put(
                 V312 + "RestCollectionIdentifierRename.txt",
                 "single-server only: a coordinator refuses to rename a collection (501, errorNum 1470;"
                         + " arangod Collections::rename), and so does the emulator");

@@ -38,7 +38,8 @@ final class UserAndGraphScenarios {
                 analyzer("RestAnalyzerGet.txt", true),
                 analyzer("RestAnalyzerDelete.txt", true),
                 analyzer("RestAnalyzerPost.txt", false),
-                Scenario.of("RestAnalyzersGet.txt", Area.ANALYZERS),
+                Scenario.of("RestAnalyzersGet.txt", Area.ANALYZERS)
+                        .rules(r -> r.matchElementsBy("$.result", "name", "type")),
                 Scenario.of("RestAnalyzerDeleteForce.txt", Area.ANALYZERS)
                         .setup(
                                 ctx -> {
