@@ -49,8 +49,23 @@ public final class Analyzers {
                     "nearest_neighbors",
                     "wildcard");
     private static final Set<String> FEATURES = Set.of("frequency", "norm", "position", "offset");
-    private static final List<String> LOCALES =
-            List.of("de", "en", "es", "fi", "fr", "it", "nl", "no", "pt", "ru", "sv", "zh");
+
+    /** Built-in analyzers in the order a 3.12 server lists them ({@code RestAnalyzersGet}). */
+    private static final List<String> BUILTIN_ORDER =
+            List.of(
+                    "es",
+                    "nl",
+                    "identity",
+                    "de",
+                    "no",
+                    "pt",
+                    "ru",
+                    "en",
+                    "it",
+                    "fi",
+                    "sv",
+                    "zh",
+                    "fr");
 
     /** The outcome of a creation: the analyzer's description and whether it is new. */
     public record Created(ObjectNode analyzer, boolean created) {}
@@ -236,24 +251,25 @@ public final class Analyzers {
 
     private static List<ObjectNode> builtins() {
         List<ObjectNode> out = new ArrayList<>();
-        ObjectNode identity = Json.object();
-        identity.put("name", "identity");
-        identity.put("type", "identity");
-        identity.putObject("properties");
-        identity.set("features", Json.array().add("frequency").add("norm"));
-        out.add(identity);
-        for (String locale : LOCALES) {
-            ObjectNode t = Json.object();
-            t.put("name", "text_" + locale);
-            t.put("type", "text");
-            ObjectNode p = t.putObject("properties");
-            p.put("locale", locale);
-            p.put("case", "lower");
-            p.putArray("stopwords");
-            p.put("accent", false);
-            p.put("stemming", !locale.equals("zh"));
-            t.set("features", Json.array().add("frequency").add("position").add("norm"));
-            out.add(t);
+        for (String locale : BUILTIN_ORDER) {
+            ObjectNode a = Json.object();
+            if (locale.equals("identity")) {
+                a.put("name", "identity");
+                a.put("type", "identity");
+                a.putObject("properties");
+                a.set("features", Json.array().add("frequency").add("norm"));
+            } else {
+                a.put("name", "text_" + locale);
+                a.put("type", "text");
+                ObjectNode p = a.putObject("properties");
+                p.put("locale", locale);
+                p.put("case", "lower");
+                p.putArray("stopwords");
+                p.put("accent", false);
+                p.put("stemming", !locale.equals("zh"));
+                a.set("features", Json.array().add("frequency").add("position").add("norm"));
+            }
+            out.add(a);
         }
         return out;
     }
