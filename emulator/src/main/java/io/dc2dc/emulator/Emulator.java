@@ -4,6 +4,7 @@ import io.dc2dc.emulator.api.ApiContext;
 import io.dc2dc.emulator.api.Apis;
 import io.dc2dc.emulator.api.NodeDispatcher;
 import io.dc2dc.emulator.http.EmulatorHandler;
+import io.dc2dc.emulator.http.JsonErrorHandler;
 import io.dc2dc.emulator.http.Node;
 import io.dc2dc.emulator.http.ServerRole;
 import io.dc2dc.emulator.model.Cluster;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -102,6 +104,10 @@ public final class Emulator implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
         http.setSendXPoweredBy(false);
+        // paths are decoded segment by segment by the handler; document keys may contain
+        // characters Jetty's default compliance calls ambiguous (e.g. an encoded '%')
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        server.setErrorHandler(new JsonErrorHandler());
         boolean first = true;
         for (CoordinatorInfo c : cluster.coordinators()) {
             addConnector(c.id(), http, first ? config.coordinatorPort() : 0);

@@ -78,6 +78,29 @@ class DocumentApiITCase {
     }
 
     @Test
+    void keysWithEveryAllowedCharacterRoundTripThroughUrls() {
+        String key = "a-b_c:d.e@(f)+g,h=i;j$k!l*m'n%o~";
+        Answer created = http.post("/_api/document/docs", "{\"_key\":\"" + key + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(202);
+        String encoded =
+                java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%2B")
+                        .replace("*", "%2A");
+        Answer read = http.get("/_api/document/docs/" + encoded);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("_key").asText()).isEqualTo(key);
+        assertThat(http.delete("/_api/document/docs/" + encoded).status()).isEqualTo(202);
+    }
+
+    @Test
+    void errorsRaisedByJettyItselfAreJsonEnvelopes() {
+        Answer a = http.send("GET", "/_api/version", null, "x-huge", "y".repeat(20_000));
+        assertThat(a.status()).isEqualTo(431);
+        assertThat(a.header("content-type")).isEqualTo("application/json");
+        assertThat(a.json().get("errorNum").asInt()).isEqualTo(431);
+    }
+
+    @Test
     void arrayWritesReportPerItemErrors() {
         Answer a =
                 http.post(
