@@ -9,12 +9,12 @@ import io.dc2dc.emulator.model.Cluster;
 import io.dc2dc.emulator.model.ClusterCollection;
 import io.dc2dc.emulator.model.Database;
 import io.dc2dc.emulator.model.KeyGenerator;
+import io.dc2dc.emulator.model.Names;
 import io.dc2dc.emulator.model.Shard;
 import io.dc2dc.emulator.storage.DbServer;
 import io.dc2dc.emulator.storage.ShardReplica;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Collection DDL on the cluster: create (with placement and {@code distributeShardsLike}), drop,
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * additionally hold the affected shard locks.
  */
 public final class CollectionService {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_\\-]{0,255}");
     private static final String[] SETTINGS = {
         "waitForSync",
         "cacheEnabled",
@@ -51,7 +50,7 @@ public final class CollectionService {
         }
         String name = nameNode.asText();
         boolean isSystem = body.path("isSystem").asBoolean(false);
-        if (!NAME.matcher(name).matches() || (name.startsWith("_") && !isSystem)) {
+        if (!Names.validCollection(name) || (name.startsWith("_") && !isSystem)) {
             throw new ApiException(ErrorCode.ILLEGAL_NAME, "illegal name: " + name);
         }
         int type = parseType(body.get("type"));

@@ -8,11 +8,11 @@ import io.dc2dc.emulator.http.Json;
 import io.dc2dc.emulator.model.Cluster;
 import io.dc2dc.emulator.model.ClusterCollection;
 import io.dc2dc.emulator.model.Database;
+import io.dc2dc.emulator.model.Names;
 import io.dc2dc.emulator.storage.DbServer;
 import io.dc2dc.emulator.storage.ShardReplica;
 import io.dc2dc.emulator.wal.Markers;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Creates and drops databases: a new database gets arangod's system collections (placed like {@code
@@ -35,8 +35,6 @@ public final class DatabaseService {
     static final List<String> SYSTEM_DB_COLLECTIONS =
             List.of("_users", "_statistics", "_statistics15", "_statisticsRaw");
 
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_\\-]{0,63}");
-
     private final Cluster cluster;
     private final CollectionService collections;
 
@@ -52,7 +50,7 @@ public final class DatabaseService {
 
     /** Creates a database with {@code options} ({@code sharding}, {@code replicationFactor}, …). */
     public Database create(String name, ObjectNode options) {
-        if (!name.equals("_system") && !NAME.matcher(name).matches()) {
+        if (!Names.validDatabase(name)) {
             throw new ApiException(ErrorCode.DATABASE_NAME_INVALID);
         }
         cluster.ddl().lock();

@@ -228,6 +228,28 @@ class DocumentApiITCase {
     }
 
     @Test
+    void unicodeDatabaseAndCollectionNames() {
+        String db = "%C3%9Cn%C3%AFc%C3%B6d%C3%A9-db"; // Ünïcödé-db
+        assertThat(http.post("/_api/database", "{\"name\":\"Ünïcödé-db\"}").status())
+                .isEqualTo(201);
+        assertThat(
+                        http.post("/_db/" + db + "/_api/collection", "{\"name\":\"orders 2024\"}")
+                                .status())
+                .isEqualTo(200);
+        Answer doc = http.post("/_db/" + db + "/_api/document/orders%202024", "{\"_key\":\"k\"}");
+        assertThat(doc.json().get("_id").asText()).isEqualTo("orders 2024/k");
+        assertThat(
+                        http.get("/_db/" + db + "/_api/collection/orders%202024/count")
+                                .json()
+                                .get("count")
+                                .asInt())
+                .isEqualTo(1);
+        assertError(http.post("/_api/database", "{\"name\":\"bad/name\"}"), 400, 1229);
+        assertError(http.post("/_api/collection", "{\"name\":\"9lives\"}"), 400, 1208);
+        assertThat(http.delete("/_api/database/" + db).status()).isEqualTo(200);
+    }
+
+    @Test
     void streamTransactionsCommitAndAbort() {
         JsonNode begin =
                 http.post("/_api/transaction/begin", "{\"collections\":{\"write\":\"docs\"}}")
