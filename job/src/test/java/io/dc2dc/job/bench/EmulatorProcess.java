@@ -34,7 +34,7 @@ final class EmulatorProcess implements AutoCloseable {
                                 List.of(
                                         java,
                                         "-Xmx" + heap,
-                                        "-XX:+UseParallelGC",
+                                        "-XX:+UseG1GC",
                                         "-cp",
                                         System.getProperty("java.class.path"),
                                         "io.dc2dc.emulator.EmulatorMain",

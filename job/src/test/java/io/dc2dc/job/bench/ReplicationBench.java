@@ -72,6 +72,9 @@ public final class ReplicationBench {
                     docs,
                     parallelism,
                     BATCH);
+            // Free the destination's memory again, so that the sync below starts from the same
+            // state.
+            call(destination.url, "DELETE", "/_api/database/raw", "");
 
             call(source.url, "POST", "/_api/database", "{\"name\":\"bench\"}");
             createCollection(source.url, "bench", "docs");
