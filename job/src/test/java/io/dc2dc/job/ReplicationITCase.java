@@ -3,28 +3,20 @@ package io.dc2dc.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dc2dc.emulator.Emulator;
-import io.dc2dc.emulator.EmulatorConfig;
-import io.dc2dc.job.config.JobConfig;
+import io.dc2dc.job.testing.Clusters;
 import io.dc2dc.job.testing.FailOnce;
 import io.dc2dc.job.testing.Replication;
 import io.dc2dc.job.testing.Waits;
 import io.dc2dc.job.testing.Workload;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The data path end to end: two emulated clusters, the job on a MiniCluster, and a workload at the
@@ -33,44 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplicationITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
-
-    @TempDir Path checkpoints;
+    @RegisterExtension static final MiniClusterExtension FLINK = Clusters.miniCluster();
+    @RegisterExtension final Clusters clusters = new Clusters();
     private Emulator source;
     private Emulator destination;
 
     @BeforeEach
-    void startClusters() {
-        source = Emulator.start(EmulatorConfig.builder().dbServers(3).build());
-        destination = Emulator.start(EmulatorConfig.builder().dbServers(3).build());
-    }
-
-    @AfterEach
-    void stopClusters() {
-        FailOnce.disarm();
-        source.close();
-        destination.close();
+    void clusters() {
+        source = clusters.source();
+        destination = clusters.destination();
     }
 
     private JobClient start(int parallelism, String savepoint) throws Exception {
-        Configuration flink = Replication.flink(checkpoints);
-        if (savepoint != null) {
-            flink.setString("execution.state-recovery.path", savepoint);
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        env.setParallelism(parallelism);
-        Configuration options = Replication.options(source, destination);
-        Pipeline.build(
-                env,
-                JobConfig.from(options, parallelism),
+        return clusters.start(
+                parallelism,
+                savepoint,
                 ordered -> ordered.map(new FailOnce()).name("fail-once (test)"));
-        return env.executeAsync("dc2dc-it");
     }
 
     private JobClient start(int parallelism) throws Exception {
@@ -78,11 +48,7 @@ class ReplicationITCase {
     }
 
     private String stopWithSavepoint(JobClient job) throws Exception {
-        return job.stopWithSavepoint(
-                        false,
-                        checkpoints.resolve("savepoints").toUri().toString(),
-                        SavepointFormatType.CANONICAL)
-                .get();
+        return clusters.stopWithSavepoint(job);
     }
 
     private Workload shop(int orders) {

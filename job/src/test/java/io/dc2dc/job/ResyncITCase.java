@@ -5,29 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.CollectionInfo;
 import io.dc2dc.emulator.Emulator;
-import io.dc2dc.emulator.EmulatorConfig;
 import io.dc2dc.emulator.FailMode;
 import io.dc2dc.emulator.FailTarget;
-import io.dc2dc.job.config.JobConfig;
+import io.dc2dc.job.testing.Clusters;
 import io.dc2dc.job.testing.DestinationWrites;
 import io.dc2dc.job.testing.Replication;
 import io.dc2dc.job.testing.Workload;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shards that lose their WAL position converge: a purged WAL, a moved leader, a stopped DB-server;
@@ -35,39 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResyncITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
-
-    @TempDir Path checkpoints;
+    @RegisterExtension static final MiniClusterExtension FLINK = Clusters.miniCluster();
+    @RegisterExtension final Clusters clusters = new Clusters();
     private Emulator source;
     private Emulator destination;
 
     @BeforeEach
-    void startClusters() {
-        source = Emulator.start(EmulatorConfig.builder().dbServers(3).build());
-        destination = Emulator.start(EmulatorConfig.builder().dbServers(3).build());
-    }
-
-    @AfterEach
-    void stopClusters() {
-        source.close();
-        destination.close();
+    void clusters() {
+        source = clusters.source();
+        destination = clusters.destination();
     }
 
     private JobClient start(int parallelism, String savepoint) throws Exception {
-        Configuration flink = Replication.flink(checkpoints);
-        if (savepoint != null) {
-            flink.setString("execution.state-recovery.path", savepoint);
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        env.setParallelism(parallelism);
-        Pipeline.build(env, JobConfig.from(Replication.options(source, destination), parallelism));
-        return env.executeAsync("dc2dc-resync-it");
+        return clusters.start(parallelism, savepoint, stream -> stream);
     }
 
     @Test
@@ -78,12 +50,7 @@ class ResyncITCase {
         w.insertMany("big", "docs", "d", 100_000, 20);
         JobClient job = start(2, null);
         Replication.awaitEqual(source, destination, Duration.ofSeconds(120));
-        String savepoint =
-                job.stopWithSavepoint(
-                                false,
-                                checkpoints.resolve("sp").toUri().toString(),
-                                SavepointFormatType.CANONICAL)
-                        .get();
+        String savepoint = clusters.stopWithSavepoint(job);
 
         // 10 differences while stopped: 4 replaces, 2 updates, 2 removes, 2 inserts.
         for (int i = 0; i < 4; i++) {

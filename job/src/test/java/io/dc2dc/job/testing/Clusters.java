@@ -1,0 +1,90 @@
+package io.dc2dc.job.testing;
+
+import io.dc2dc.arango.model.ChangeEvent;
+import io.dc2dc.emulator.Emulator;
+import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.job.Pipeline;
+import io.dc2dc.job.config.JobConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh emulated source and destination cluster (3 DB-servers each) for every test, and the
+ * replication job between them on the test's MiniCluster: started, stopped with a savepoint,
+ * resumed from one. Register as an instance field; the clusters are closed after each test.
+ */
+public final class Clusters implements BeforeEachCallback, AfterEachCallback {
+
+    private Emulator source;
+    private Emulator destination;
+    private Path checkpoints;
+
+    /** The MiniCluster the replication ITCases share: one TaskManager with two slots. */
+    public static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(2)
+                        .build());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        checkpoints = Files.createTempDirectory("dc2dc-it");
+        source = Emulator.start(EmulatorConfig.builder().dbServers(3).build());
+        destination = Emulator.start(EmulatorConfig.builder().dbServers(3).build());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        FailOnce.disarm();
+        source.close();
+        destination.close();
+    }
+
+    public Emulator source() {
+        return source;
+    }
+
+    public Emulator destination() {
+        return destination;
+    }
+
+    public JobClient start(int parallelism) throws Exception {
+        return start(parallelism, null, UnaryOperator.identity());
+    }
+
+    /** Starts the job, from {@code savepoint} if not null, with {@code beforeSink} applied. */
+    public JobClient start(
+            int parallelism, String savepoint, UnaryOperator<DataStream<ChangeEvent>> beforeSink)
+            throws Exception {
+        Configuration flink = Replication.flink(checkpoints);
+        if (savepoint != null) {
+            flink.setString("execution.state-recovery.path", savepoint);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        env.setParallelism(parallelism);
+        Configuration options = Replication.options(source, destination);
+        Pipeline.build(env, JobConfig.from(options, parallelism), beforeSink);
+        return env.executeAsync("dc2dc-it");
+    }
+
+    public String stopWithSavepoint(JobClient job) throws Exception {
+        return job.stopWithSavepoint(
+                        false,
+                        checkpoints.resolve("savepoints").toUri().toString(),
+                        SavepointFormatType.CANONICAL)
+                .get();
+    }
+}
