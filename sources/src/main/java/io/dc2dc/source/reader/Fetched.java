@@ -37,6 +37,9 @@ sealed interface Fetched {
     /** The shard is gone at the source (collection or database dropped). */
     record Dropped(String shard, long epoch) implements Fetched {}
 
+    /** A WAL poll of {@code server} failed and will be retried; counted as an error. */
+    record TailFailed(String server) implements Fetched {}
+
     /** A failure that no retry can fix; the task thread rethrows it. */
     record Fatal(RuntimeException error) implements Fetched {}
 }

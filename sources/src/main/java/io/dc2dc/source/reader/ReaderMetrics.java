@@ -10,7 +10,8 @@ import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
  * {@code replicatedUpTo} (epoch milliseconds, the minimum over this reader's shards), and per
  * shard, in the subgroups {@code database.<db>.collection.<c>.shard.<s>}: {@code phase} (0
  * snapshot, 1 tailing, 2 resync), {@code documentsCopied}, {@code bytesCopied}, {@code
- * snapshotProgressPercent}, {@code lagTicks}, {@code lagSeconds}, {@code resyncs}.
+ * snapshotProgressPercent}, {@code lagTicks}, {@code lagSeconds}, {@code resyncs}, {@code errors}
+ * (failed snapshot attempts and failed WAL polls, each retried).
  */
 final class ReaderMetrics {
 
@@ -47,6 +48,7 @@ final class ReaderMetrics {
         g.gauge("lagTicks", s::lagTicks);
         g.gauge("lagSeconds", () -> s.lagSeconds(System.currentTimeMillis()));
         g.gauge("resyncs", () -> s.resyncs);
+        g.gauge("errors", () -> s.errors);
     }
 
     void unregister(ShardState s) {

@@ -100,6 +100,7 @@ final class ServerTailer implements Runnable {
                     return;
                 }
                 long delay = backoff.next();
+                putQuietly(new Fetched.TailFailed(server));
                 LOG.warn(
                         "Tailing the WAL of {} failed; retrying in {} ms: {}",
                         server,

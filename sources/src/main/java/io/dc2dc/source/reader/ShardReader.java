@@ -145,14 +145,23 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
         } else if (item instanceof Fetched.Resync resync) {
             ShardState s = current(resync.shard(), resync.epoch(), null);
             if (s != null) {
-                s.failedSnapshots =
-                        s.phase == ShardSplit.Phase.SNAPSHOT ? s.failedSnapshots + 1 : 0;
+                boolean snapshotFailed = s.phase == ShardSplit.Phase.SNAPSHOT;
+                s.failedSnapshots = snapshotFailed ? s.failedSnapshots + 1 : 0;
+                if (snapshotFailed) {
+                    s.errors++;
+                }
                 startSnapshot(s, resync.reason());
             }
         } else if (item instanceof Fetched.Dropped dropped) {
             ShardState s = current(dropped.shard(), dropped.epoch(), null);
             if (s != null) {
                 remove(s, "dropped at the source");
+            }
+        } else if (item instanceof Fetched.TailFailed failed) {
+            for (ShardState s : shards.values()) {
+                if (s.leader.equals(failed.server()) && s.phase == ShardSplit.Phase.TAILING) {
+                    s.errors++;
+                }
             }
         } else if (item instanceof Fetched.Fatal fatal) {
             throw fatal.error();

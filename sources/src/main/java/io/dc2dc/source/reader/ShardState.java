@@ -36,6 +36,9 @@ final class ShardState {
     volatile long caughtUpAt;
     volatile long resyncs;
 
+    /** Failed snapshot attempts and failed WAL polls of the shard's leader, since start. */
+    volatile long errors;
+
     ShardState(ShardSplit split) {
         this.database = split.database();
         this.collection = split.collection();
