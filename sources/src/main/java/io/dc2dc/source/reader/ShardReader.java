@@ -124,7 +124,10 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
             ShardState s = current(done.shard(), done.epoch(), ShardSplit.Phase.SNAPSHOT);
             if (s != null) {
                 snapshots.remove(splitIdOf(s));
-                for (String key : fenceKeys) {
+                // A sweep removes documents that earlier snapshots of the shard saw and this one
+                // did not; after the first snapshot there is nothing to sweep, and a sweep scans
+                // the whole ordering state, so it is skipped.
+                for (String key : s.epoch > 1 ? fenceKeys : new String[0]) {
                     output.collect(
                             ChangeEvent.sweep(
                                     s.database,
