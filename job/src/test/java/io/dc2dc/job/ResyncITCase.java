@@ -10,12 +10,14 @@ import io.dc2dc.emulator.FailTarget;
 import io.dc2dc.job.testing.Clusters;
 import io.dc2dc.job.testing.DestinationWrites;
 import io.dc2dc.job.testing.Replication;
+import io.dc2dc.job.testing.Waits;
 import io.dc2dc.job.testing.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ResyncITCase {
 
-    @RegisterExtension static final MiniClusterExtension FLINK = Clusters.miniCluster();
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension static final MiniClusterExtension FLINK = Clusters.miniCluster(METRICS);
     @RegisterExtension final Clusters clusters = new Clusters();
     private Emulator source;
     private Emulator destination;
@@ -97,14 +101,27 @@ class ResyncITCase {
                             .filter(id -> !id.equals(servers.get(0)))
                             .findFirst()
                             .orElseThrow();
+            // A moved leader: the shard is re-established on the new leader and writes only
+            // the changes made meanwhile, not its 500 documents again.
+            DestinationWrites writes = DestinationWrites.since(destination);
             source.faults().moveShardLeader("shop", shard, target);
-            w.churn("shop", "orders", keys, 200);
+            awaitResyncs(job, 1);
+            w.churn("shop", "orders", keys, 100);
             Replication.awaitEqual(source, destination, Duration.ofSeconds(60));
+            assertThat(writes.count(2)).isLessThanOrEqualTo(100);
 
+            // A stopped DB-server: its shards fail over and resync on their new leaders.
             String stopped = source.dbServerIds().get(0);
+            long ledByStopped =
+                    collection(source, "shop", "orders").shards().values().stream()
+                            .filter(s -> s.get(0).equals(stopped))
+                            .count();
+            writes = DestinationWrites.since(destination);
             source.faults().stopDbServer(stopped);
-            w.churn("shop", "orders", keys, 200);
+            awaitResyncs(job, 1 + ledByStopped);
+            w.churn("shop", "orders", keys, 100);
             Replication.awaitEqual(source, destination, Duration.ofSeconds(90));
+            assertThat(writes.count(2)).isLessThanOrEqualTo(100);
             source.faults().startDbServer(stopped);
             w.churn("shop", "orders", keys, 100);
             Replication.awaitEqual(source, destination, Duration.ofSeconds(60));
@@ -136,6 +153,24 @@ class ResyncITCase {
             destination.faults().reset();
             job.cancel().get();
         }
+    }
+
+    private static void awaitResyncs(JobClient job, long atLeast) {
+        Waits.until(
+                atLeast + " completed shard resyncs",
+                Duration.ofSeconds(60),
+                () ->
+                        Clusters.metricValues(METRICS, job.getJobID(), "resyncs").stream()
+                                                .mapToDouble(Double::doubleValue)
+                                                .sum()
+                                        >= atLeast
+                                && Clusters.metricValues(METRICS, job.getJobID(), "phase").stream()
+                                        .allMatch(p -> p == 1.0),
+                () ->
+                        "resyncs="
+                                + Clusters.metricValues(METRICS, job.getJobID(), "resyncs")
+                                + " phases="
+                                + Clusters.metricValues(METRICS, job.getJobID(), "phase"));
     }
 
     private static CollectionInfo collection(Emulator cluster, String db, String name) {

@@ -7,10 +7,18 @@ import io.dc2dc.job.Pipeline;
 import io.dc2dc.job.config.JobConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,11 +40,40 @@ public final class Clusters implements BeforeEachCallback, AfterEachCallback {
 
     /** The MiniCluster the replication ITCases share: one TaskManager with two slots. */
     public static MiniClusterExtension miniCluster() {
+        return miniCluster(new Configuration());
+    }
+
+    /**
+     * The same MiniCluster reporting every metric to {@code metrics} (one reporter per MiniCluster:
+     * a reporter is closed with its cluster).
+     */
+    public static MiniClusterExtension miniCluster(InMemoryReporter metrics) {
+        return miniCluster(metrics.addToConfiguration(new Configuration()));
+    }
+
+    private static MiniClusterExtension miniCluster(Configuration configuration) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
+                        .setConfiguration(configuration)
                         .setNumberTaskManagers(1)
                         .setNumberSlotsPerTaskManager(2)
                         .build());
+    }
+
+    /** The values over subtasks and shards of a numeric metric of the job. */
+    public static List<Double> metricValues(InMemoryReporter metrics, JobID job, String name) {
+        List<Double> values = new ArrayList<>();
+        for (Map.Entry<String, Metric> e : metrics.findMetrics(job, name).entrySet()) {
+            if (!e.getKey().endsWith("." + name)) {
+                continue;
+            }
+            if (e.getValue() instanceof Gauge<?> g && g.getValue() instanceof Number n) {
+                values.add(n.doubleValue());
+            } else if (e.getValue() instanceof Counter c) {
+                values.add((double) c.getCount());
+            }
+        }
+        return values;
     }
 
     @Override
