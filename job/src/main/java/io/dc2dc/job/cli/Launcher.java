@@ -31,6 +31,13 @@ final class Launcher {
     static String launch(
             CliContext ctx, JobSpec spec, int parallelism, String restorePath, Duration timeout) {
         JobConfig config = spec.validate(parallelism);
+        if (!Files.isRegularFile(ctx.jar())) {
+            throw CliException.usage(
+                    "the job jar "
+                            + ctx.jar()
+                            + " does not exist; build it (mvn -pl job -am package -DskipTests)"
+                            + " or name it with --jar / DC2DC_JOB_JAR");
+        }
         FlinkApi flink = ctx.flink();
         List<String> source = config.source().cluster().endpoints();
         List<String> destination = config.sink().cluster().endpoints();
@@ -40,13 +47,6 @@ final class Launcher {
             throw CliException.failed("refusing to start: " + conflict.get());
         }
         checkClusters(ctx, config);
-        if (!Files.isRegularFile(ctx.jar())) {
-            throw CliException.usage(
-                    "the job jar "
-                            + ctx.jar()
-                            + " does not exist; build it (mvn -pl job -am package -DskipTests)"
-                            + " or name it with --jar / DC2DC_JOB_JAR");
-        }
         Map<String, String> flinkConf = new LinkedHashMap<>(spec.flinkOptions());
         flinkConf.putAll(JobLocator.tagConfiguration(config));
         String jarId = flink.uploadJar(ctx.jar());

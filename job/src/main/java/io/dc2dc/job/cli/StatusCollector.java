@@ -63,24 +63,53 @@ final class StatusCollector {
         }
     }
 
-    static StatusReport collect(FlinkApi flink, String jobId, long now) {
+    /** A reader whose {@code replicatedUpTo} is older than this may be a stale cache entry. */
+    static final long STALE_MILLIS = 1500;
+
+    /**
+     * Reads the job's state. Flink answers metric requests from a cache and refreshes it in the
+     * background when it is older than {@code metrics.fetcher.update-interval}, so the first answer
+     * after a pause can be that old (12 s measured). When a reader looks behind, the values are
+     * read once more after a short pause, which then come from the refreshed cache.
+     */
+    static StatusReport collect(CliContext ctx, String jobId) {
+        FlinkApi flink = ctx.flink();
         FlinkApi.JobDetails job = flink.job(jobId);
+        Map<String, String> values = sourceMetrics(flink, job);
+        StatusReport report = build(flink, job, values, ctx.now());
+        if (report.readerUpTo().values().stream()
+                .anyMatch(upTo -> upTo > 0 && report.now() - upTo > STALE_MILLIS)) {
+            ctx.pause();
+            ctx.pause();
+            return build(flink, job, sourceMetrics(flink, job), ctx.now());
+        }
+        return report;
+    }
+
+    private static Map<String, String> sourceMetrics(FlinkApi flink, FlinkApi.JobDetails job) {
         Map<String, String> values = new HashMap<>();
-        if ("RUNNING".equals(job.state())) {
-            for (FlinkApi.Vertex v : job.vertices()) {
-                // the source is the first operator of its chain; its name starts with "Source:"
-                if (!v.name().startsWith("Source")) {
-                    continue;
-                }
-                List<String> wanted =
-                        flink.vertexMetricIds(jobId, v.id()).stream()
-                                .filter(id -> MetricId.parse(id) != null)
-                                .toList();
-                if (!wanted.isEmpty()) {
-                    values.putAll(flink.vertexMetrics(jobId, v.id(), wanted));
-                }
+        if (!"RUNNING".equals(job.state())) {
+            return values;
+        }
+        for (FlinkApi.Vertex v : job.vertices()) {
+            // the source is the first operator of its chain; its name starts with "Source:"
+            if (!v.name().startsWith("Source")) {
+                continue;
+            }
+            List<String> wanted =
+                    flink.vertexMetricIds(job.id(), v.id()).stream()
+                            .filter(id -> MetricId.parse(id) != null)
+                            .toList();
+            if (!wanted.isEmpty()) {
+                values.putAll(flink.vertexMetrics(job.id(), v.id(), wanted));
             }
         }
+        return values;
+    }
+
+    private static StatusReport build(
+            FlinkApi flink, FlinkApi.JobDetails job, Map<String, String> values, long now) {
+        String jobId = job.id();
         long restarts = -1;
         try {
             restarts =

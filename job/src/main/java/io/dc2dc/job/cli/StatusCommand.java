@@ -75,7 +75,7 @@ final class StatusCommand implements Command {
                                                         + ctx.stateDir()));
         boolean clear = args.flag("--watch") && !json && System.console() != null;
         while (true) {
-            StatusReport report = StatusCollector.collect(flink, jobId, ctx.now());
+            StatusReport report = StatusCollector.collect(ctx, jobId);
             int code = report.verdict(maxLag).health().exitCode;
             if (clear) {
                 ctx.out.print("\033[H\033[2J");

@@ -113,6 +113,9 @@ record StatusReport(
         if (seconds < 0) {
             return "unknown";
         }
+        if (seconds >= 60) {
+            return Durations.format(java.time.Duration.ofMillis((long) (seconds * 1000)));
+        }
         // sub-second lags are the normal case: show them with two decimals
         return String.format(java.util.Locale.ROOT, seconds < 10 ? "%.2fs" : "%.1fs", seconds);
     }

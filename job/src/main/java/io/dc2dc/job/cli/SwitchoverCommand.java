@@ -156,7 +156,7 @@ final class SwitchoverCommand implements Command {
                 ctx,
                 timeout,
                 "every shard to drain",
-                () -> StatusCollector.collect(ctx.flink(), jobId, ctx.now()),
+                () -> StatusCollector.collect(ctx, jobId),
                 r -> drained(r, caughtUpAfter),
                 r -> describe(r, caughtUpAfter));
         ctx.out.println("drained: every shard has read its WAL to the end");

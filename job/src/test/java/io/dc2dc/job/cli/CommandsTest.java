@@ -27,6 +27,7 @@ class CommandsTest {
     @BeforeEach
     void setUp() throws IOException {
         cli = new CliHarness(dir);
+        Files.write(dir.resolve("job.jar"), new byte[] {'P', 'K'});
         config =
                 Files.writeString(
                         dir.resolve("repl.yaml"),
@@ -88,6 +89,29 @@ class CommandsTest {
         CliHarness.Result failed = cli.run("status");
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(failed.out()).contains("destination unreachable");
+    }
+
+    @Test
+    void statusReadsTheMetricsAgainWhenFlinksCacheLooksStale() throws IOException {
+        FakeFlink.Job job = cli.flink.addJob(SRC, DST);
+        long stale = System.currentTimeMillis() - 12_000;
+        java.util.concurrent.atomic.AtomicInteger calls =
+                new java.util.concurrent.atomic.AtomicInteger();
+        // the first list + values come from an old cache entry, later ones are fresh
+        job.metrics =
+                j ->
+                        FakeFlink.tailing(
+                                calls.incrementAndGet() <= 2 ? stale : System.currentTimeMillis(),
+                                "s1");
+        CliHarness.Result r = cli.run("status", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        long upTo =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(r.out())
+                        .path("replicatedUpTo")
+                        .asLong();
+        assertThat(upTo).isGreaterThan(stale);
+        assertThat(calls.get()).isEqualTo(4);
     }
 
     @Test
@@ -170,6 +194,14 @@ class CommandsTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(r.err()).contains("refusing to start", running.id, "already replicates into");
         assertThat(cli.flink.uploads).isEmpty();
+    }
+
+    @Test
+    void startWithoutAJobJarSaysHowToBuildIt() throws IOException {
+        Files.delete(dir.resolve("job.jar"));
+        CliHarness.Result r = cli.run("start", "--config", config.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("does not exist; build it (mvn -pl job -am package");
     }
 
     @Test
