@@ -95,32 +95,33 @@ final class SwitchoverCommand implements Command {
                                                         + destination
                                                         + " on the Flink cluster at "
                                                         + flink.baseUrl()));
-        if (!"RUNNING".equals(flink.job(jobId).state())) {
-            throw CliException.failed(
-                    "job " + jobId + " is " + flink.job(jobId).state() + ", not RUNNING");
+        String state = flink.job(jobId).state();
+        if (!"RUNNING".equals(state)) {
+            throw CliException.failed("job " + jobId + " is " + state + ", not RUNNING");
         }
         String savepoint;
-        try (ArangoClient source = ArangoClient.connect(config.source().cluster())) {
-            String previous = ServerMode.get(source);
-            ServerMode.set(source, ServerMode.READ_ONLY);
-            long readOnlyAt = ctx.now();
+        ReadOnlySource window = null;
+        try (ArangoClient source = ArangoClient.connect(config.source().cluster());
+                ReadOnlySource readOnly = ReadOnlySource.enter(source, ctx)) {
+            window = readOnly;
             ctx.out.println(
                     "source is read-only since "
-                            + Instant.ofEpochMilli(readOnlyAt)
+                            + Instant.ofEpochMilli(readOnly.since())
                             + " (it was: "
-                            + previous
+                            + readOnly.previous()
                             + ")");
-            try {
-                awaitDrained(ctx, jobId, readOnlyAt + margin.toMillis(), timeout);
-                savepoint =
-                        SavepointStop.stop(
-                                ctx, jobId, args.value("--savepoint-dir").orElse(null), timeout);
-            } finally {
-                ServerMode.set(source, previous);
-                ctx.out.println("source mode restored to " + previous);
-            }
+            awaitDrained(ctx, jobId, readOnly.since() + margin.toMillis(), timeout);
+            savepoint =
+                    SavepointStop.stop(
+                            ctx, jobId, args.value("--savepoint-dir").orElse(null), timeout);
         } catch (ArangoException e) {
             throw CliException.failed("switchover: the source cluster: " + e.getMessage());
+        }
+        if (window.restoreFailed()) {
+            throw CliException.failed(
+                    "the job is stopped (savepoint "
+                            + savepoint
+                            + "), but the source's mode could not be restored (see above)");
         }
         Path reverse =
                 args.value("--reverse-config")

@@ -175,6 +175,21 @@ class LifecycleITCase {
     }
 
     @Test
+    void aSourceModeThatCannotBeRestoredIsAnErrorThatSaysHowToFixIt() {
+        FakeFlink.Job job = start();
+        job.metrics = j -> FakeFlink.tailing(System.currentTimeMillis(), "s1");
+        cli.flink.onStop = source::close; // the source goes away while the job stops
+        CliHarness.Result r =
+                cli.run("switchover", "--config", config.toString(), "--margin", "100ms");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.err())
+                .contains("could not restore the source's mode to 'default'")
+                .contains("PUT /_admin/server/mode {\"mode\":\"default\"}")
+                .contains("the job is stopped (savepoint file:");
+        assertThat(job.state).isEqualTo("FINISHED");
+    }
+
+    @Test
     void aSwitchoverThatCannotDrainRestoresTheSourceAndKeepsTheJob() {
         FakeFlink.Job job = start();
         job.metrics =
