@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The hand-written argument parser: options, switches, positionals, durations, errors. */
 class ArgsTest {
 
     private static Args parse(String... argv) {

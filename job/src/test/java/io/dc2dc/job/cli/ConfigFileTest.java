@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Configuration files (YAML, properties) into program arguments and Flink settings. */
 class ConfigFileTest {
 
     @TempDir Path dir;
