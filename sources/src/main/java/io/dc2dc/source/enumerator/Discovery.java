@@ -4,6 +4,7 @@ import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterHealth;
 import io.dc2dc.arango.http.CollectionInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,7 +23,7 @@ final class Discovery {
     private Discovery() {}
 
     static Result discover(ArangoClient source, StructureApplier applier) {
-        Map<String, KnownShard> shards = new java.util.LinkedHashMap<>();
+        Map<String, KnownShard> shards = new LinkedHashMap<>();
         for (String db : source.databases()) {
             for (CollectionInfo c : source.collections(db)) {
                 if (c.isSystem()) {
