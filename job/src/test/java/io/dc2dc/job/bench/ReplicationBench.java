@@ -40,14 +40,19 @@ public final class ReplicationBench {
         int docs = 1_000_000;
         int parallelism = 2;
         int lagSeconds = 30;
+        Configuration jobOptions = new Configuration();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
                 case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
                 case "--lag-seconds" -> lagSeconds = Integer.parseInt(args[++i]);
+                case "--option" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    jobOptions.setString(kv[0], kv[1]);
+                }
                 default -> {
                     System.err.println(
-                            "usage: bench [--docs N] [--parallelism P] [--lag-seconds S]");
+                            "usage: bench [--docs N] [--parallelism P] [--lag-seconds S] [--option key=value]...");
                     System.exit(2);
                 }
             }
@@ -97,6 +102,7 @@ public final class ReplicationBench {
             options.setString("destination.endpoints", destination.url);
             options.setString("sync.poll-interval", "50 ms");
             options.setString("sync.discovery-interval", "2 s");
+            options.addAll(jobOptions);
             Pipeline.build(env, JobConfig.from(options, parallelism));
             long t1 = System.nanoTime();
             JobClient job = env.executeAsync("dc2dc-bench");
