@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.error.ErrorNums;
 import io.dc2dc.arango.wire.Json;
-import io.dc2dc.emulator.EmulatorConfig;
 import io.dc2dc.emulator.junit.EmulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,22 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Topology, databases and collections against the emulator over real HTTP. */
 class ClusterApiITCase {
 
-    @RegisterExtension
-    static final EmulatorExtension EMU =
-            new EmulatorExtension(
-                    EmulatorConfig.builder()
-                            .dbServers(3)
-                            .jwtSecret(EmulatorClusters.secretBytes())
-                            .build());
+    @RegisterExtension static final EmulatorExtension EMU = EmulatorClusters.secured();
 
     @TempDir static Path dir;
     private static ArangoClient client;
 
     @BeforeAll
     static void connect() {
-        client =
-                ArangoClient.connect(
-                        EmulatorClusters.withJwt(EMU.emulator(), dir, EmulatorClusters.JWT_SECRET));
+        client = EmulatorClusters.securedClient(EMU, dir);
     }
 
     @AfterAll

@@ -35,9 +35,7 @@ class DocumentWritesITCase {
 
     @BeforeAll
     static void setUp() {
-        client =
-                ArangoClient.connect(
-                        EmulatorClusters.withJwt(EMU.emulator(), dir, EmulatorClusters.JWT_SECRET));
+        client = EmulatorClusters.securedClient(EMU, dir);
         client.createDatabase("it_writes", null);
     }
 

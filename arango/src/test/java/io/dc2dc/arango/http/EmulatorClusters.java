@@ -2,6 +2,8 @@ package io.dc2dc.arango.http;
 
 import io.dc2dc.arango.auth.SecretRef;
 import io.dc2dc.emulator.Emulator;
+import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.emulator.junit.EmulatorExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,17 @@ final class EmulatorClusters {
     static final String JWT_SECRET = "emulator-test-secret";
 
     private EmulatorClusters() {}
+
+    /** A 3-DB-server emulator that requires authentication with {@link #JWT_SECRET}. */
+    static EmulatorExtension secured() {
+        return new EmulatorExtension(
+                EmulatorConfig.builder().dbServers(3).jwtSecret(secretBytes()).build());
+    }
+
+    /** A client of a {@link #secured()} emulator, with the secret in a file under {@code dir}. */
+    static ArangoClient securedClient(EmulatorExtension emulator, Path dir) {
+        return ArangoClient.connect(withJwt(emulator.emulator(), dir, JWT_SECRET));
+    }
 
     static byte[] secretBytes() {
         return JWT_SECRET.getBytes(StandardCharsets.UTF_8);

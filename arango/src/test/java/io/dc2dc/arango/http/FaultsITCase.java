@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.error.RetryPolicy;
 import io.dc2dc.arango.wire.Json;
-import io.dc2dc.emulator.EmulatorConfig;
 import io.dc2dc.emulator.FailMode;
 import io.dc2dc.emulator.FailTarget;
 import io.dc2dc.emulator.junit.EmulatorExtension;
@@ -29,22 +28,14 @@ class FaultsITCase {
 
     private static final String DB = "it_faults";
 
-    @RegisterExtension
-    static final EmulatorExtension EMU =
-            new EmulatorExtension(
-                    EmulatorConfig.builder()
-                            .dbServers(3)
-                            .jwtSecret(EmulatorClusters.secretBytes())
-                            .build());
+    @RegisterExtension static final EmulatorExtension EMU = EmulatorClusters.secured();
 
     @TempDir static Path dir;
     private static ArangoClient client;
 
     @BeforeAll
     static void setUp() {
-        client =
-                ArangoClient.connect(
-                        EmulatorClusters.withJwt(EMU.emulator(), dir, EmulatorClusters.JWT_SECRET));
+        client = EmulatorClusters.securedClient(EMU, dir);
         client.createDatabase(DB, null);
         client.createCollection(
                 DB,

@@ -40,9 +40,7 @@ class KeysApiITCase {
 
     @BeforeAll
     static void setUp() {
-        client =
-                ArangoClient.connect(
-                        EmulatorClusters.withJwt(EMU.emulator(), dir, EmulatorClusters.JWT_SECRET));
+        client = EmulatorClusters.securedClient(EMU, dir);
         client.createDatabase(DB, null);
         client.createCollection(
                 DB, Json.MAPPER.createObjectNode().put("name", "k").put("numberOfShards", 1));

@@ -10,7 +10,6 @@ import io.dc2dc.arango.wire.Json;
 import io.dc2dc.arango.wire.MarkerTypes;
 import io.dc2dc.arango.wire.RawDocument;
 import io.dc2dc.arango.wire.WalMarker;
-import io.dc2dc.emulator.EmulatorConfig;
 import io.dc2dc.emulator.junit.EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,22 +31,14 @@ class SnapshotAndTailITCase {
 
     private static final String DB = "it_snap";
 
-    @RegisterExtension
-    static final EmulatorExtension EMU =
-            new EmulatorExtension(
-                    EmulatorConfig.builder()
-                            .dbServers(3)
-                            .jwtSecret(EmulatorClusters.secretBytes())
-                            .build());
+    @RegisterExtension static final EmulatorExtension EMU = EmulatorClusters.secured();
 
     @TempDir static Path dir;
     private static ArangoClient client;
 
     @BeforeAll
     static void setUp() {
-        client =
-                ArangoClient.connect(
-                        EmulatorClusters.withJwt(EMU.emulator(), dir, EmulatorClusters.JWT_SECRET));
+        client = EmulatorClusters.securedClient(EMU, dir);
         client.createDatabase(DB, null);
         client.createCollection(
                 DB,
