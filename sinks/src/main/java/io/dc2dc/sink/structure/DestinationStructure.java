@@ -52,7 +52,8 @@ public final class DestinationStructure implements AutoCloseable {
 
     /** Makes sure {@code database} and the collection exist on the destination. */
     public void ensureCollection(String database, CollectionInfo source) {
-        String id = database + "/" + source.name() + "#" + source.planId();
+        // The indexes are part of what is ensured: a changed index list is applied again.
+        String id = database + "/" + source.name() + "#" + source.planId() + source.indexes();
         if (ensuredCollections.contains(id)) {
             return;
         }
@@ -77,6 +78,7 @@ public final class DestinationStructure implements AutoCloseable {
                 throw e;
             }
         }
+        IndexSync.apply(client, database, source.name(), source.indexes());
         ensuredCollections.add(id);
     }
 
