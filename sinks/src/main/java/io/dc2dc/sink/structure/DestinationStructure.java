@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dc2dc.arango.error.ArangoException;
+import io.dc2dc.arango.http.ApiPath;
 import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.arango.http.CollectionInfo;
@@ -40,6 +41,16 @@ public final class DestinationStructure implements AutoCloseable {
                     "keyOptions",
                     "isSystem");
 
+    /** Collection properties that can change after creation (PUT …/properties). */
+    private static final List<String> CHANGEABLE =
+            List.of(
+                    "waitForSync",
+                    "cacheEnabled",
+                    "schema",
+                    "computedValues",
+                    "replicationFactor",
+                    "writeConcern");
+
     private static final int DUPLICATE_NAME = 1207;
 
     private final ArangoClient client;
@@ -52,8 +63,22 @@ public final class DestinationStructure implements AutoCloseable {
 
     /** Makes sure {@code database} and the collection exist on the destination. */
     public void ensureCollection(String database, CollectionInfo source) {
-        // The indexes are part of what is ensured: a changed index list is applied again.
-        String id = database + "/" + source.name() + "#" + source.planId() + source.indexes();
+        // Indexes and changeable properties are part of what is ensured: a change is applied.
+        ObjectNode changeable = JsonNodeFactory.instance.objectNode();
+        for (String field : CHANGEABLE) {
+            JsonNode value = source.parameters().get(field);
+            if (value != null) {
+                changeable.set(field, value); // a JSON null removes a schema on the destination
+            }
+        }
+        String id =
+                database
+                        + "/"
+                        + source.name()
+                        + "#"
+                        + source.planId()
+                        + changeable
+                        + source.indexes();
         if (ensuredCollections.contains(id)) {
             return;
         }
@@ -77,6 +102,12 @@ public final class DestinationStructure implements AutoCloseable {
             if (e.errorNum() != DUPLICATE_NAME) {
                 throw e;
             }
+            // It exists: bring the properties that can change over to the source's values.
+            client.send(
+                    "PUT",
+                    database,
+                    "/_api/collection/" + ApiPath.encode(source.name()) + "/properties",
+                    changeable);
         }
         IndexSync.apply(client, database, source.name(), source.indexes());
         ensuredCollections.add(id);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Indexes follow the source, matched by name and definition: those that exist at the start, one
  * created and one dropped while the job runs.
  */
-class IndexReplicationITCase {
+class StructureReplicationITCase {
 
     @RegisterExtension static final MiniClusterExtension FLINK = Clusters.miniCluster();
     @RegisterExtension final Clusters clusters = new Clusters();
@@ -82,6 +82,46 @@ class IndexReplicationITCase {
                 .differences()
                 .stream()
                 .filter(line -> line.startsWith("index "))
+                .toList();
+    }
+
+    @Test
+    void collectionPropertyChangesFollow() throws Exception {
+        Emulator source = clusters.source();
+        Emulator destination = clusters.destination();
+        Workload w = new Workload(source.coordinatorUrl(), 19);
+        w.createDatabase("app");
+        w.createCollection("app", "docs", 2, false);
+        w.insertMany("app", "docs", "d", 100, 10);
+        JobClient job = clusters.start(2);
+        try {
+            Replication.awaitEqual(source, destination, Duration.ofSeconds(60));
+            w.http()
+                    .call(
+                            "PUT",
+                            "/_db/app/_api/collection/docs/properties",
+                            "{\"waitForSync\":true,\"cacheEnabled\":true,\"schema\":{\"rule\":"
+                                    + "{\"type\":\"object\"},\"level\":\"moderate\","
+                                    + "\"message\":\"not an object\"}}");
+            try (ArangoClient s = ArangoClient.connect(Replication.spec("source", source));
+                    ArangoClient d =
+                            ArangoClient.connect(Replication.spec("destination", destination))) {
+                Waits.until(
+                        "the destination's collection properties to equal the source's",
+                        Duration.ofSeconds(30),
+                        () -> differences(s, d, "collection ").isEmpty(),
+                        () -> differences(s, d, "collection ").toString());
+            }
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static List<String> differences(ArangoClient s, ArangoClient d, String area) {
+        return StructureDiff.of(StructureSnapshot.read(s), StructureSnapshot.read(d))
+                .differences()
+                .stream()
+                .filter(line -> line.startsWith(area))
                 .toList();
     }
 }
