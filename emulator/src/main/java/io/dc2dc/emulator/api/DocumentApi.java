@@ -105,9 +105,11 @@ final class DocumentApi {
 
     private ApiResponse write(ApiRequest req, Op op) {
         ctx.requireWrite(req);
+        // arangod's document handler parses the body before it looks up the collection, so bad
+        // JSON is 400/600 even for an unknown collection.
+        JsonNode body = Json.parse(req.body());
         ClusterCollection c = collection(req);
         String pathKey = req.pathParam("key");
-        JsonNode body = Json.parse(req.body());
         boolean array = pathKey == null && body != null && body.isArray();
         List<JsonNode> items = new ArrayList<>();
         if (array) {

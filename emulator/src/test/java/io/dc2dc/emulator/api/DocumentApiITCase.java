@@ -70,6 +70,8 @@ class DocumentApiITCase {
         assertError(http.post("/_api/document/docs", "{\"_key\":\"dup\"}"), 409, 1210);
         assertError(http.get("/_api/document/docs/missing"), 404, 1202);
         assertError(http.post("/_api/document/docs", "{ 1: \"World\" }"), 400, 600);
+        // The body is parsed before the collection is looked up, as arangod does.
+        assertError(http.post("/_api/document/nosuchcollection", "{bad"), 400, 600);
         assertError(http.get("/_api/nope"), 404, 404);
         assertError(http.send("DELETE", "/_api/version", null), 405, 405);
         assertError(http.post("/_api/document/edges", "{\"_from\":\"v/1\"}"), 400, 1233);
