@@ -46,7 +46,10 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
     private final MailboxExecutor mailbox;
     private final ProcessingTimeService time;
     private final ExecutorService io;
-    private final Map<String, CollectionBuffer> buffers = new LinkedHashMap<>();
+
+    /** By database, then collection. */
+    private final Map<String, Map<String, CollectionBuffer>> buffers = new LinkedHashMap<>();
+
     private final Counter recordsOut;
     private final Counter bytesOut;
     private final Counter retries;
@@ -87,10 +90,10 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
         if (e.kind == ChangeEvent.Kind.SWEEP) {
             return;
         }
+        // Two-level lookup: no key string is built per document.
         CollectionBuffer buffer =
-                buffers.computeIfAbsent(
-                        e.database + "/" + e.collection,
-                        k -> new CollectionBuffer(e.database, e.collection));
+                buffers.computeIfAbsent(e.database, db -> new LinkedHashMap<>())
+                        .computeIfAbsent(e.collection, c -> new CollectionBuffer(e.database, c));
         bufferedBytes += buffer.add(e, time.getCurrentProcessingTime());
         if (buffer.size() - buffer.inFlightKeys() >= config.batchDocuments()
                 || buffer.bytes() >= config.batchBytes()) {
@@ -109,7 +112,7 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
         while (true) {
             rethrow();
             boolean pending = false;
-            for (CollectionBuffer buffer : buffers.values()) {
+            for (CollectionBuffer buffer : allBuffers()) {
                 if (buffer.size() > 0) {
                     pending = true;
                     send(buffer, true);
@@ -124,9 +127,17 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
         }
     }
 
+    private List<CollectionBuffer> allBuffers() {
+        List<CollectionBuffer> all = new ArrayList<>();
+        for (Map<String, CollectionBuffer> byCollection : buffers.values()) {
+            all.addAll(byCollection.values());
+        }
+        return all;
+    }
+
     /** Sends something from any buffer if a request slot is free; false if nothing was sent. */
     private boolean sendAny() throws InterruptedException {
-        for (CollectionBuffer buffer : buffers.values()) {
+        for (CollectionBuffer buffer : allBuffers()) {
             if (buffer.size() > buffer.inFlightKeys() && send(buffer, false)) {
                 return true;
             }
@@ -285,7 +296,7 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
         time.registerTimer(
                 time.getCurrentProcessingTime() + linger,
                 now -> {
-                    for (CollectionBuffer buffer : buffers.values()) {
+                    for (CollectionBuffer buffer : allBuffers()) {
                         if (buffer.size() > buffer.inFlightKeys()
                                 && now - buffer.oldestAt() >= linger) {
                             if (!send(buffer, false)) {

@@ -14,6 +14,8 @@ import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
  * (failed snapshot attempts and failed WAL polls, each retried).
  */
 final class ReaderMetrics {
+    // Flink cannot remove a group's metrics: a dropped shard's gauges keep reporting their last
+    // values until the job restarts.
 
     static final String REPLICATED_UP_TO = "replicatedUpTo";
 
@@ -49,11 +51,6 @@ final class ReaderMetrics {
         g.gauge("lagSeconds", () -> s.lagSeconds(System.currentTimeMillis()));
         g.gauge("resyncs", () -> s.resyncs);
         g.gauge("errors", () -> s.errors);
-    }
-
-    void unregister(ShardState s) {
-        // Flink has no API to remove a metric group's metrics; a dropped shard's gauges keep
-        // reporting their last values until the job restarts.
     }
 
     void recordsIn(long records, long bytes) {

@@ -275,7 +275,6 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
             task.cancel();
         }
         shards.remove(s.shard);
-        metrics.unregister(s);
         LOG.info("Shard {} of {}/{} stops: {}", s.shard, s.database, s.collection, reason);
     }
 
