@@ -34,10 +34,15 @@ public final class Pipeline {
             UnaryOperator<DataStream<ChangeEvent>> beforeSink) {
         TypeInformation<ChangeEvent> type = TypeInformation.of(ChangeEvent.class);
         ArangoSource source =
-                new ArangoSource(config.source(), new StructureWiring(config.sink().cluster()));
+                new ArangoSource(
+                        config.source(),
+                        new StructureWiring(
+                                config.source().cluster(),
+                                config.sink().cluster(),
+                                config.structure()));
         DataStream<ChangeEvent> changes =
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "source cluster", type)
-                        .uid(Uids.SOURCE);
+                        .uid(Uids.source(config.generation()));
         DataStream<ChangeEvent> ordered =
                 changes.keyBy(e -> e.routingKey, Types.STRING)
                         .transform("ordering", type, new OrderingOperator(config.tombstoneTtl()))

@@ -4,6 +4,8 @@ import io.dc2dc.arango.auth.SecretRef;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.arango.http.TlsSpec;
 import io.dc2dc.sink.SinkConfig;
+import io.dc2dc.sink.structure.StructureOptions;
+import io.dc2dc.source.CollectionFilter;
 import io.dc2dc.source.SourceConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +18,11 @@ import org.apache.flink.configuration.Configuration;
  * start with a message that names the key, the value and what is allowed.
  */
 public record JobConfig(
-        SourceConfig source, SinkConfig sink, Duration tombstoneTtl, int maxParallelism) {
+        SourceConfig source,
+        SinkConfig sink,
+        Duration tombstoneTtl,
+        int maxParallelism,
+        int generation) {
 
     /** A setting that is missing or wrong; the message says which and what to do. */
     public static final class InvalidConfigException extends IllegalArgumentException {
@@ -63,7 +69,8 @@ public record JobConfig(
                         syncerId,
                         parallelism,
                         maxParallelism,
-                        16);
+                        16,
+                        filter(conf));
         long batchBytes = conf.get(SyncOptions.SINK_BATCH_SIZE).getBytes();
         long bufferBytes = conf.get(SyncOptions.SINK_BUFFER_SIZE).getBytes();
         if (bufferBytes < batchBytes) {
@@ -88,8 +95,55 @@ public record JobConfig(
         return new JobConfig(
                 sourceConfig,
                 sinkConfig,
+                structure(conf),
                 positive(conf, SyncOptions.TOMBSTONE_TTL),
-                maxParallelism);
+                maxParallelism,
+                generation(conf));
+    }
+
+    private static int generation(Configuration conf) {
+        int v = conf.get(SyncOptions.GENERATION);
+        if (v < 0) {
+            throw invalid(SyncOptions.GENERATION, v, "0 or more");
+        }
+        return v;
+    }
+
+    private static CollectionFilter filter(Configuration conf) {
+        return CollectionFilter.of(
+                rules(conf, StructureSettings.INCLUDE_DATABASES),
+                rules(conf, StructureSettings.EXCLUDE_DATABASES),
+                rules(conf, StructureSettings.INCLUDE_COLLECTIONS),
+                rules(conf, StructureSettings.EXCLUDE_COLLECTIONS));
+    }
+
+    /** The option's rules, each checked to be a valid regular expression. */
+    private static List<String> rules(Configuration conf, ConfigOption<List<String>> option) {
+        List<String> rules = conf.get(option);
+        try {
+            CollectionFilter.of(rules, List.of(), List.of(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(
+                    option.key() + ": " + e.getMessage() + ". Fix or remove that rule.");
+        }
+        return rules;
+    }
+
+    private static StructureOptions structure(Configuration conf) {
+        int min = positiveInt(conf, StructureSettings.MIN_REPLICATION_FACTOR);
+        int max = positiveInt(conf, StructureSettings.MAX_REPLICATION_FACTOR);
+        if (max < min) {
+            throw new InvalidConfigException(
+                    StructureSettings.MAX_REPLICATION_FACTOR.key()
+                            + " ("
+                            + max
+                            + ") is below "
+                            + StructureSettings.MIN_REPLICATION_FACTOR.key()
+                            + " ("
+                            + min
+                            + "); make the maximum at least the minimum.");
+        }
+        return new StructureOptions(min, max);
     }
 
     static ClusterSpec cluster(Configuration conf, ClusterOptions o) {

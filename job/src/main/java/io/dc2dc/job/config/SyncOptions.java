@@ -76,6 +76,17 @@ public final class SyncOptions {
                             "Max parallelism of the ordering stage: the upper bound for"
                                     + " rescaling. Never change it for an existing savepoint.");
 
+    public static final ConfigOption<Integer> GENERATION =
+            ConfigOptions.key("sync.generation")
+                    .intType()
+                    .defaultValue(0)
+                    .withDescription(
+                            "Counts the switchovers of a replication (dc2dc switchover writes the"
+                                    + " next one into the reverse configuration). It names the"
+                                    + " source's state, so that the reverse job keeps the"
+                                    + " ordering state of the old direction but not the old"
+                                    + " source's positions. Keep it unchanged across resumes.");
+
     public static final ConfigOption<Integer> SINK_BATCH_DOCUMENTS =
             ConfigOptions.key("sink.batch-documents")
                     .intType()

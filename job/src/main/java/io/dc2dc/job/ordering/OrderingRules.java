@@ -9,9 +9,10 @@ import io.dc2dc.arango.model.ChangeEvent;
  * document. A removal carries the revision of the version it removed (not a new one): it passes if
  * that version is the newest one seen, and its tombstone then stops that version, or any older one,
  * from coming back through a snapshot that read it earlier. A document of another collection
- * incarnation (same name, new plan id) starts from scratch. Every event that is not forwarded still
- * records that the current snapshot epoch saw the document, so a sweep after that snapshot does not
- * remove it.
+ * incarnation (same name, new plan id) starts from scratch, except for the very revision applied
+ * last, which is already on the destination (see {@link #sameVersionElsewhere}). Every event that
+ * is not forwarded still records that the current snapshot epoch saw the document, so a sweep after
+ * that snapshot does not remove it.
  */
 final class OrderingRules {
 
@@ -22,6 +23,9 @@ final class OrderingRules {
 
     static Decision decide(DocState current, ChangeEvent e, long tombstoneExpiresAt) {
         boolean fresh = current == null || !current.collectionId.equals(e.collectionId);
+        if (fresh && current != null && sameVersionElsewhere(current, e)) {
+            return new Decision(false, DocState.live(e.revision, e.shard, e.collectionId, e.epoch));
+        }
         return switch (e.kind) {
             case UPSERT -> upsert(fresh ? null : current, e);
             case REMOVE -> remove(fresh ? null : current, e, tombstoneExpiresAt);
@@ -49,6 +53,20 @@ final class OrderingRules {
                     DocState.tombstone(e.revision, e.shard, e.collectionId, e.epoch, expiresAt));
         }
         return new Decision(false, seen(current, e.epoch));
+    }
+
+    /**
+     * The exact version applied last, read from another collection incarnation: after a switchover
+     * the reverse job starts with this state (kept from the old direction's savepoint) and reads
+     * the old destination, whose collections have other ids but hold the very revisions applied
+     * (dc2dc keeps the source's {@code _rev}). Such a document is equal on both sides: it is not
+     * written again, and the state moves to the new shard and incarnation so that later sweeps of
+     * that shard see it.
+     */
+    private static boolean sameVersionElsewhere(DocState current, ChangeEvent e) {
+        return e.kind == ChangeEvent.Kind.UPSERT
+                && !current.removed
+                && current.revision == e.revision;
     }
 
     private static DocState seen(DocState current, long epoch) {

@@ -123,6 +123,25 @@ class OrderingOperatorTest {
     }
 
     @Test
+    void theAppliedVersionReadFromAnotherIncarnationIsNotWrittenAgain() throws Exception {
+        // the reverse direction after a switchover: other collection ids and shard names,
+        // the same revisions
+        process(up("a", 50, 3), up("b", 60, 3), rm("c", 70, 3));
+        assertThat(process(reverse("a", 50), reverse("b", 61), reverse("c", 70), reverse("d", 80)))
+                .containsExactly("UPSERT b@61", "UPSERT c@70", "UPSERT d@80");
+        // the adopted document now belongs to the new shard: the reverse side's sweep of that
+        // shard removes it when a later snapshot no longer sees it
+        assertThat(process(ChangeEvent.sweep("db", "c", "900", "s901", 2, "fence")))
+                .containsExactlyInAnyOrder(
+                        "REMOVE a@50", "REMOVE b@61", "REMOVE c@70", "REMOVE d@80");
+    }
+
+    private static ChangeEvent reverse(String key, long rev) {
+        return ChangeEvent.upsert(
+                new DocumentAddress("db", "c", "900", "s901", key), rev, new byte[0], 0, 1);
+    }
+
+    @Test
     void stateSurvivesASnapshotAndRestore() throws Exception {
         process(up("a", 10, 1), rm("b", 5, 1));
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
