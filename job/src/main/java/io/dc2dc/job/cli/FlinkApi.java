@@ -33,13 +33,28 @@ interface FlinkApi {
         }
     }
 
-    /** The body of {@code POST /jars/<jar>/run}; null fields are left out. */
+    /**
+     * The body of {@code POST /jars/<jar>/run}; null fields are left out. {@code
+     * allowNonRestoredState} matters only with a savepoint: a reverse job after a switchover
+     * restores the ordering state but not the old source's.
+     */
     record RunRequest(
             String entryClass,
             List<String> programArgs,
             Integer parallelism,
             String savepointPath,
-            Map<String, String> flinkConfiguration) {}
+            Map<String, String> flinkConfiguration,
+            boolean allowNonRestoredState) {
+
+        RunRequest(
+                String entryClass,
+                List<String> programArgs,
+                Integer parallelism,
+                String savepointPath,
+                Map<String, String> flinkConfiguration) {
+            this(entryClass, programArgs, parallelism, savepointPath, flinkConfiguration, false);
+        }
+    }
 
     /** A savepoint operation: still running, or done with a location or a failure. */
     record SavepointStatus(boolean done, String location, String failure) {}

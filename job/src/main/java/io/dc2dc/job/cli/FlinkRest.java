@@ -231,7 +231,7 @@ final class FlinkRest implements FlinkApi {
         }
         if (r.savepointPath() != null) {
             body.put("savepointPath", r.savepointPath());
-            body.put("allowNonRestoredState", false);
+            body.put("allowNonRestoredState", r.allowNonRestoredState());
         }
         if (r.flinkConfiguration() != null && !r.flinkConfiguration().isEmpty()) {
             body.set("flinkConfiguration", JSON.valueToTree(r.flinkConfiguration()));

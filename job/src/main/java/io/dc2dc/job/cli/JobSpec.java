@@ -70,7 +70,19 @@ record JobSpec(Map<String, String> jobOptions, Map<String, String> flinkOptions)
         }
     }
 
-    /** The same replication in the other direction: source and destination settings swapped. */
+    static final String GENERATION_KEY = "sync.generation";
+
+    /** {@code sync.generation}: 0 until the first switchover. */
+    int generation() {
+        String g = jobOptions.get(GENERATION_KEY);
+        return g == null ? 0 : Integer.parseInt(g.trim());
+    }
+
+    /**
+     * The same replication in the other direction: source and destination settings swapped, and the
+     * next {@code sync.generation}, so that the reverse job does not restore the old source's state
+     * from the switchover savepoint.
+     */
     JobSpec reversed() {
         Map<String, String> swapped = new LinkedHashMap<>();
         jobOptions.forEach(
@@ -79,12 +91,13 @@ record JobSpec(Map<String, String> jobOptions, Map<String, String> flinkOptions)
                         swapped.put("destination." + k.substring("source.".length()), v);
                     } else if (k.startsWith("destination.")) {
                         swapped.put("source." + k.substring("destination.".length()), v);
-                    } else if (!k.equals("sync.syncer-id")) {
+                    } else if (!k.equals("sync.syncer-id") && !k.equals(GENERATION_KEY)) {
                         // the syncer id names the WAL the *old* source keeps for us; the reverse
                         // replication derives its own from its destination
                         swapped.put(k, v);
                     }
                 });
+        swapped.put(GENERATION_KEY, Integer.toString(generation() + 1));
         return new JobSpec(swapped, flinkOptions);
     }
 }

@@ -30,6 +30,20 @@ final class Launcher {
      */
     static String launch(
             CliContext ctx, JobSpec spec, int parallelism, String restorePath, Duration timeout) {
+        return launch(ctx, spec, parallelism, restorePath, false, timeout);
+    }
+
+    /**
+     * As above; {@code allowNonRestoredState} lets Flink skip state of operators the job no longer
+     * has (the old direction's source, for a reverse job started from a switchover savepoint).
+     */
+    static String launch(
+            CliContext ctx,
+            JobSpec spec,
+            int parallelism,
+            String restorePath,
+            boolean allowNonRestoredState,
+            Duration timeout) {
         JobConfig config = spec.validate(parallelism);
         if (!Files.isRegularFile(ctx.jar())) {
             throw CliException.usage(
@@ -60,7 +74,8 @@ final class Launcher {
                                     spec.programArgs(),
                                     parallelism,
                                     restorePath,
-                                    flinkConf));
+                                    flinkConf,
+                                    allowNonRestoredState));
         } finally {
             // the job's classes are in Flink's blob store now; the upload is not needed again
             try {

@@ -21,6 +21,7 @@ final class StartCommand implements Command {
     public String help() {
         return """
             Usage: dc2dc start --config FILE [--parallelism N] [--jar FILE] [--timeout D]
+                               [--from-switchover SAVEPOINT]
 
             Starts replicating the source cluster into the destination cluster from scratch
             (initial sync of every shard, then following the WAL). Before submitting:
@@ -41,12 +42,17 @@ final class StartCommand implements Command {
               --jar FILE        the job jar (default $DC2DC_JOB_JAR or
                                 job/target/dc2dc-job-0.1.0-SNAPSHOT-job.jar)
               --timeout D       how long to wait for the job to run (default 2min)
+              --from-switchover SAVEPOINT
+                                start the reverse direction after 'dc2dc switchover': with
+                                the configuration it wrote (sync.generation > 0) and its
+                                savepoint. Documents that are equal on both sides are not
+                                written again (the job keeps what the old direction applied).
             """;
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("--config", "--parallelism", "--jar", "--timeout");
+        return Set.of("--config", "--parallelism", "--jar", "--timeout", "--from-switchover");
     }
 
     @Override
@@ -54,8 +60,26 @@ final class StartCommand implements Command {
         args.expectPositionals(0, "no arguments");
         JobSpec spec = ConfigFile.load(Path.of(args.required("--config")));
         int parallelism = Launcher.parallelism(ctx, args.positiveInt("--parallelism"), spec, 0);
-        Launcher.launch(
-                ctx, spec, parallelism, null, args.duration("--timeout", Duration.ofMinutes(2)));
+        Duration timeout = args.duration("--timeout", Duration.ofMinutes(2));
+        if (args.value("--from-switchover").isPresent()) {
+            String savepoint = args.value("--from-switchover").get();
+            if (spec.generation() == 0) {
+                throw CliException.usage(
+                        "--from-switchover needs the reverse configuration that 'dc2dc"
+                                + " switchover' wrote (it has sync.generation 1 or more; this"
+                                + " one has none). Without --from-switchover, start copies"
+                                + " everything.");
+            }
+            ResumeCommand.checkExists(savepoint);
+            ctx.out.println(
+                    "starting the reverse direction (generation "
+                            + spec.generation()
+                            + ") from the switchover savepoint "
+                            + savepoint);
+            Launcher.launch(ctx, spec, parallelism, savepoint, true, timeout);
+            return ExitCode.OK;
+        }
+        Launcher.launch(ctx, spec, parallelism, null, timeout);
         ctx.state()
                 .newestRestorePoint()
                 .ifPresent(

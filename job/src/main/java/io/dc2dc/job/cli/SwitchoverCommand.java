@@ -51,7 +51,10 @@ final class SwitchoverCommand implements Command {
               4. restores the source's previous mode (also when a step fails),
               5. writes the configuration of the reverse direction and prints the command
                  that starts it.
-            Move the applications to the destination before starting the reverse job.
+            Start the reverse job (the printed command) before the applications write to the
+            destination: it restores what the old direction applied from the savepoint, so
+            documents equal on both sides are not written again, and it follows every later
+            change from the new source's WAL.
 
             Options:
               --config FILE          the running replication's configuration
@@ -143,7 +146,8 @@ final class SwitchoverCommand implements Command {
         ctx.out.println("drained and stopped; savepoint " + savepoint);
         ctx.out.println("reverse configuration: " + reverse);
         ctx.out.println("to replicate in the reverse direction, run:");
-        ctx.out.println("  scripts/dc2dc start --config " + reverse);
+        ctx.out.println(
+                "  scripts/dc2dc start --config " + reverse + " --from-switchover " + savepoint);
         return ExitCode.OK;
     }
 

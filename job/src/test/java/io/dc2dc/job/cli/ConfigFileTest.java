@@ -158,7 +158,9 @@ class ConfigFileTest {
                 .containsEntry("destination.jwt-secret-file", "/s/a.jwt")
                 .containsEntry("source.endpoints", "http://b:8529")
                 .containsEntry("sync.poll-interval", "100 ms")
+                .containsEntry("sync.generation", "1")
                 .doesNotContainKey("sync.syncer-id");
+        assertThat(reversed.reversed().generation()).isEqualTo(2);
         Path file = dir.resolve("reverse.properties");
         ConfigFile.writeProperties(reversed, file, "two\nlines");
         assertThat(Files.readString(file)).startsWith("# two\n# lines\n");

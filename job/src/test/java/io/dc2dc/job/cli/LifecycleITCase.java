@@ -169,9 +169,39 @@ class LifecycleITCase {
                 .containsEntry("source.endpoints", destination.coordinatorUrl())
                 .containsEntry("destination.endpoints", source.coordinatorUrl())
                 .containsEntry("sync.poll-interval", "100 ms");
+        assertThat(reversed.generation()).isEqualTo(1);
+        String savepoint = cli.state().newestRestorePoint().orElseThrow().path();
         assertThat(r.out())
                 .contains("drained: every shard has read its WAL to the end")
-                .contains("scripts/dc2dc start --config " + reverse);
+                .contains(
+                        "scripts/dc2dc start --config "
+                                + reverse
+                                + " --from-switchover "
+                                + savepoint);
+
+        // the printed command: the reverse job restores the switchover savepoint, except for
+        // the old source's state
+        CliHarness.Result back =
+                cli.run("start", "--config", reverse.toString(), "--from-switchover", savepoint);
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        FlinkApi.RunRequest run = cli.flink.runs.get(1);
+        assertThat(run.savepointPath()).isEqualTo(savepoint);
+        assertThat(run.allowNonRestoredState()).isTrue();
+        assertThat(run.programArgs())
+                .containsSequence("--source.endpoints", destination.coordinatorUrl())
+                .containsSequence("--sync.generation", "1");
+    }
+
+    @Test
+    void fromSwitchoverNeedsTheReverseConfiguration() {
+        CliHarness.Result r =
+                cli.run("start", "--config", config.toString(), "--from-switchover", "file:/x");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err())
+                .contains(
+                        "--from-switchover needs the reverse configuration that 'dc2dc"
+                                + " switchover' wrote");
+        assertThat(cli.flink.runs).isEmpty();
     }
 
     @Test
