@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param syncerId the id under which the source DB-servers keep the WAL we still need; stable
  *     across restarts of the same replication
+ * @param filter which databases and collections are replicated
  */
 public record SourceConfig(
         ClusterSpec cluster,
@@ -24,11 +25,13 @@ public record SourceConfig(
         long syncerId,
         int orderingParallelism,
         int orderingMaxParallelism,
-        int handoverCapacity)
+        int handoverCapacity,
+        CollectionFilter filter)
         implements Serializable {
 
     public SourceConfig {
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(filter, "filter");
         if (snapshotConcurrency < 1 || orderingParallelism < 1 || handoverCapacity < 1) {
             throw new IllegalArgumentException("concurrency and parallelism must be positive");
         }

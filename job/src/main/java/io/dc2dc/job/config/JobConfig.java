@@ -20,6 +20,7 @@ import org.apache.flink.configuration.Configuration;
 public record JobConfig(
         SourceConfig source,
         SinkConfig sink,
+        StructureOptions structure,
         Duration tombstoneTtl,
         int maxParallelism,
         int generation) {

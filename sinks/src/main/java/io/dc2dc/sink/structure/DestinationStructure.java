@@ -52,13 +52,17 @@ public final class DestinationStructure implements AutoCloseable {
                     "writeConcern");
 
     private static final int DUPLICATE_NAME = 1207;
+    private static final int DATA_SOURCE_NOT_FOUND = 1203;
+    private static final int DATABASE_NOT_FOUND = 1228;
 
     private final ArangoClient client;
+    private final ReplicationBounds bounds;
     private final Set<String> ensuredDatabases = new HashSet<>();
     private final Set<String> ensuredCollections = new HashSet<>();
 
-    public DestinationStructure(ClusterSpec destination) {
+    public DestinationStructure(ClusterSpec destination, StructureOptions options) {
         this.client = ArangoClient.connect(destination);
+        this.bounds = new ReplicationBounds(options);
     }
 
     /** Makes sure {@code database} and the collection exist on the destination. */
@@ -71,6 +75,7 @@ public final class DestinationStructure implements AutoCloseable {
                 changeable.set(field, value); // a JSON null removes a schema on the destination
             }
         }
+        bounds.apply(changeable);
         String id =
                 database
                         + "/"
@@ -82,7 +87,7 @@ public final class DestinationStructure implements AutoCloseable {
         if (ensuredCollections.contains(id)) {
             return;
         }
-        ensureDatabase(database);
+        ensureDatabase(database, null);
         ObjectNode properties = JsonNodeFactory.instance.objectNode();
         properties.put("name", source.name());
         JsonNode parameters = source.parameters();
@@ -95,6 +100,7 @@ public final class DestinationStructure implements AutoCloseable {
         if (properties.get("keyOptions") instanceof ObjectNode keyOptions) {
             keyOptions.remove("lastValue");
         }
+        bounds.apply(properties);
         try {
             client.createCollection(database, properties);
             LOG.info("Created collection {}/{} on the destination", database, source.name());
@@ -113,13 +119,29 @@ public final class DestinationStructure implements AutoCloseable {
         ensuredCollections.add(id);
     }
 
-    private void ensureDatabase(String database) {
+    /**
+     * Makes sure the database exists on the destination, created with the source's sharding,
+     * replication factor and write concern (within the replication bounds).
+     *
+     * @param current the source's {@code database/current} result, or null for defaults
+     */
+    public void ensureDatabase(String database, JsonNode current) {
         if (ensuredDatabases.contains(database)) {
             return;
         }
         if (!client.databases().contains(database)) {
+            ObjectNode options = JsonNodeFactory.instance.objectNode();
+            if (current != null && !"_system".equals(database)) {
+                for (String field : List.of("sharding", "replicationFactor", "writeConcern")) {
+                    JsonNode value = current.get(field);
+                    if (value != null && !value.isNull()) {
+                        options.set(field, value);
+                    }
+                }
+                bounds.apply(options);
+            }
             try {
-                client.createDatabase(database, JsonNodeFactory.instance.objectNode());
+                client.createDatabase(database, options);
                 LOG.info("Created database {} on the destination", database);
             } catch (ArangoException e) {
                 if (e.errorNum() != DUPLICATE_NAME) {
@@ -128,6 +150,35 @@ public final class DestinationStructure implements AutoCloseable {
             }
         }
         ensuredDatabases.add(database);
+    }
+
+    /** Drops the collection on the destination; a missing one is no error. */
+    public void dropCollection(String database, String collection) {
+        try {
+            client.dropCollection(database, collection, collection.startsWith("_"));
+            LOG.info("Dropped collection {}/{} on the destination", database, collection);
+        } catch (ArangoException e) {
+            if (e.errorNum() != DATA_SOURCE_NOT_FOUND && e.errorNum() != DATABASE_NOT_FOUND) {
+                throw e;
+            }
+        }
+        String prefix = database + "/" + collection + "#";
+        ensuredCollections.removeIf(id -> id.startsWith(prefix));
+    }
+
+    /** Drops the database on the destination; a missing one is no error. */
+    public void dropDatabase(String database) {
+        try {
+            client.dropDatabase(database);
+            LOG.info("Dropped database {} on the destination", database);
+        } catch (ArangoException e) {
+            if (e.errorNum() != DATABASE_NOT_FOUND) {
+                throw e;
+            }
+        }
+        ensuredDatabases.remove(database);
+        String prefix = database + "/";
+        ensuredCollections.removeIf(id -> id.startsWith(prefix));
     }
 
     @Override

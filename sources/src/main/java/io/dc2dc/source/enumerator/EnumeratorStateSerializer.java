@@ -17,7 +17,13 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
     /** Known shards (5 strings each), then unassigned splits in shard split version 1. */
     static final int VERSION_1 = 1;
 
-    static final int CURRENT = VERSION_1;
+    /**
+     * Version 1, then the databases (count, name and id each) and the pending drops (count;
+     * database, collection, identity and checkpoint id each).
+     */
+    static final int VERSION_2 = 2;
+
+    static final int CURRENT = VERSION_2;
 
     @Override
     public int getVersion() {
@@ -39,12 +45,24 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
         for (ShardSplit split : state.unassigned()) {
             ShardSplitSerializer.write(split, out);
         }
+        out.writeInt(state.databases().size());
+        for (Map.Entry<String, String> db : state.databases().entrySet()) {
+            out.writeUTF(db.getKey());
+            out.writeUTF(db.getValue());
+        }
+        out.writeInt(state.pendingDrops().size());
+        for (PendingDrop drop : state.pendingDrops()) {
+            out.writeUTF(drop.database());
+            out.writeUTF(drop.collection());
+            out.writeUTF(drop.identity());
+            out.writeLong(drop.checkpointId());
+        }
         return out.getCopyOfBuffer();
     }
 
     @Override
     public EnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION_1) {
+        if (version != VERSION_1 && version != VERSION_2) {
             throw new IOException(
                     "Unknown enumerator state version "
                             + version
@@ -66,6 +84,18 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
         for (int i = 0; i < unassignedCount; i++) {
             unassigned.add(ShardSplitSerializer.read(ShardSplitSerializer.VERSION_1, in));
         }
-        return new EnumeratorState(known, unassigned);
+        Map<String, String> databases = new LinkedHashMap<>();
+        List<PendingDrop> drops = new ArrayList<>();
+        if (version >= VERSION_2) {
+            int databaseCount = in.readInt();
+            for (int i = 0; i < databaseCount; i++) {
+                databases.put(in.readUTF(), in.readUTF());
+            }
+            int dropCount = in.readInt();
+            for (int i = 0; i < dropCount; i++) {
+                drops.add(new PendingDrop(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong()));
+            }
+        }
+        return new EnumeratorState(known, unassigned, databases, drops);
     }
 }

@@ -6,10 +6,12 @@ import io.dc2dc.source.split.ShardEvent;
 import io.dc2dc.source.split.ShardSplit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.SplitsAssignment;
@@ -20,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * Discovers the source's shards periodically and hands each one, as a split, to a reader chosen by
  * the shard's leader (so that one reader tails each DB-server); tells readers when a shard's leader
  * changed or its collection was dropped. New collections start syncing without a restart.
+ *
+ * <p>A collection or database dropped at the source is dropped on the destination once its splits
+ * have stopped and a checkpoint taken after that has completed ({@link PendingDrop}); only then is
+ * a new incarnation under the same name created and read, so the destination never gets a document
+ * of the old incarnation into the new one. A collection that the filter now leaves out only stops;
+ * it stays on the destination.
  *
  * <p>All methods run on the enumerator's coordinator thread; discovery I/O runs through {@code
  * callAsync} on its worker thread.
@@ -33,6 +41,10 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
     private final SplitEnumeratorContext<ShardSplit> context;
     private final Map<String, KnownShard> known;
     private final List<ShardSplit> unassigned;
+    private final Map<String, String> databases;
+    private final List<PendingDrop> pendingDrops;
+    private final Set<String> dropsRunning = new HashSet<>();
+    private volatile Discovery.Known knownForDiscovery = Discovery.Known.NONE;
     private List<String> servers = List.of();
     private ArangoClient client;
     private StructureApplier applier;
@@ -47,17 +59,37 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
         this.context = context;
         this.known = new LinkedHashMap<>(state.known());
         this.unassigned = new ArrayList<>(state.unassigned());
+        this.databases = new LinkedHashMap<>(state.databases());
+        this.pendingDrops = new ArrayList<>(state.pendingDrops());
+        // A checkpoint that was restored has completed: drops recorded in it are due.
+        publishKnown();
     }
 
     @Override
     public void start() {
         client = ArangoClient.connect(config.cluster());
         applier = applierFactory.create();
+        runDueDrops(Long.MAX_VALUE);
         context.callAsync(
-                () -> Discovery.discover(client, applier),
+                () -> Discovery.discover(client, applier, config.filter(), knownForDiscovery),
                 this::onDiscovered,
                 0,
                 config.discoveryInterval().toMillis());
+    }
+
+    /** Publishes what discovery must know, as an immutable snapshot for its worker thread. */
+    private void publishKnown() {
+        Set<String> blocked = new HashSet<>();
+        for (PendingDrop d : pendingDrops) {
+            blocked.add(d.name());
+        }
+        Map<String, String> collections = new HashMap<>();
+        for (KnownShard k : known.values()) {
+            collections.put(k.database() + "/" + k.collection(), k.collectionId());
+        }
+        knownForDiscovery =
+                new Discovery.Known(
+                        Set.copyOf(blocked), Map.copyOf(collections), Map.copyOf(databases));
     }
 
     private void onDiscovered(Discovery.Result result, Throwable error) {
@@ -70,6 +102,22 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
             return;
         }
         servers = result.servers();
+        for (Iterator<Map.Entry<String, String>> it = databases.entrySet().iterator();
+                it.hasNext(); ) {
+            Map.Entry<String, String> db = it.next();
+            if (!config.filter().includesDatabase(db.getKey())) {
+                it.remove();
+                LOG.info("Database {} is no longer replicated (filter); it stays", db.getKey());
+            } else if (!db.getValue().equals(result.databases().get(db.getKey()))) {
+                it.remove();
+                addDrop(PendingDrop.database(db.getKey(), db.getValue()));
+            }
+        }
+        for (Map.Entry<String, String> db : result.databases().entrySet()) {
+            if (!isBlocked(db.getKey()) && !databases.containsKey(db.getKey())) {
+                databases.put(db.getKey(), db.getValue());
+            }
+        }
         for (KnownShard found : result.shards().values()) {
             KnownShard before = known.get(found.splitId());
             if (before == null) {
@@ -105,15 +153,86 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
             if (!result.shards().containsKey(k.splitId())) {
                 it.remove();
                 unassigned.removeIf(s -> s.splitId().equals(k.splitId()));
-                LOG.info(
-                        "Shard {} of {}/{} is gone at the source",
-                        k.shard(),
-                        k.database(),
-                        k.collection());
                 broadcast(new ShardEvent.Dropped(k.splitId()));
+                String name = k.database() + "/" + k.collection();
+                if (!config.filter().includesCollection(k.database(), k.collection())) {
+                    LOG.info(
+                            "Shard {} of {} stops: the filter leaves it out; it stays on the"
+                                    + " destination",
+                            k.shard(),
+                            name);
+                } else if (isBlocked(k.database())) {
+                    LOG.info("Shard {} of {} stops: its database was dropped", k.shard(), name);
+                } else if (!k.collectionId().equals(result.collections().get(name))) {
+                    LOG.info("Shard {} of {} stops: the collection was dropped", k.shard(), name);
+                    addDrop(PendingDrop.collection(k.database(), k.collection(), k.collectionId()));
+                } else {
+                    LOG.info("Shard {} of {} is gone at the source", k.shard(), name);
+                }
             }
         }
+        publishKnown();
         assignPending();
+    }
+
+    private boolean isBlocked(String name) {
+        for (PendingDrop d : pendingDrops) {
+            if (d.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addDrop(PendingDrop drop) {
+        if (!isBlocked(drop.name())) {
+            pendingDrops.add(drop);
+            LOG.info(
+                    "{} {} (id {}) was dropped at the source; it is dropped on the destination"
+                            + " after the next checkpoint",
+                    drop.isDatabase() ? "Database" : "Collection",
+                    drop.name(),
+                    drop.identity());
+        }
+    }
+
+    /** Drops on the destination what waited for a checkpoint up to {@code checkpointId}. */
+    private void runDueDrops(long checkpointId) {
+        for (PendingDrop drop : pendingDrops) {
+            if (drop.checkpointId() < 0
+                    || drop.checkpointId() > checkpointId
+                    || !dropsRunning.add(drop.name())) {
+                continue;
+            }
+            context.callAsync(
+                    () -> {
+                        if (drop.isDatabase()) {
+                            applier.dropDatabase(drop.database());
+                        } else {
+                            applier.dropCollection(drop.database(), drop.collection());
+                        }
+                        return drop;
+                    },
+                    this::onDropped);
+        }
+    }
+
+    private void onDropped(PendingDrop drop, Throwable error) {
+        dropsRunning.remove(drop == null ? "" : drop.name());
+        if (error != null) {
+            // The drop is retried after the next checkpoint; the name stays blocked meanwhile.
+            dropsRunning.clear();
+            LOG.warn("Dropping on the destination failed; retrying: {}", error.toString());
+            return;
+        }
+        pendingDrops.remove(drop);
+        LOG.info("Dropped {} on the destination", drop.name());
+        publishKnown();
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        runDueDrops(checkpointId);
     }
 
     private void updateUnassignedLeader(KnownShard found) {
@@ -186,7 +305,14 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
 
     @Override
     public EnumeratorState snapshotState(long checkpointId) {
-        return new EnumeratorState(new LinkedHashMap<>(known), new ArrayList<>(unassigned));
+        // Readers get every Dropped event sent so far before this checkpoint's barrier, so the
+        // old splits are stopped in it: a pending drop is due once this checkpoint completes.
+        pendingDrops.replaceAll(d -> d.checkpointId() < 0 ? d.atCheckpoint(checkpointId) : d);
+        return new EnumeratorState(
+                new LinkedHashMap<>(known),
+                new ArrayList<>(unassigned),
+                new LinkedHashMap<>(databases),
+                new ArrayList<>(pendingDrops));
     }
 
     @Override

@@ -84,6 +84,15 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
     @Override
     public void addSplits(List<ShardSplit> splits) {
         for (ShardSplit split : splits) {
+            if (!config.filter().includesCollection(split.database(), split.collection())) {
+                // Restored from before the filter changed: the collection is no longer read.
+                LOG.info(
+                        "Shard {} of {}/{} is left out by the filter; it stops",
+                        split.shard(),
+                        split.database(),
+                        split.collection());
+                continue;
+            }
             ShardState state = new ShardState(split);
             shards.put(split.shard(), state);
             metrics.register(state);

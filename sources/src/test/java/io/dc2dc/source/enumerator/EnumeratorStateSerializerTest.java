@@ -22,13 +22,31 @@ class EnumeratorStateSerializerTest {
         known.put(b.splitId(), b);
         return new EnumeratorState(
                 known,
-                List.of(ShardSplit.initial("shop", "orders", "2010061", "s2010063", "PRMR-8e11")));
+                List.of(ShardSplit.initial("shop", "orders", "2010061", "s2010063", "PRMR-8e11")),
+                Map.of(),
+                List.of());
+    }
+
+    /** Version 2 added the replicated databases and the pending destination drops. */
+    static EnumeratorState sampleV2() {
+        EnumeratorState v1 = sample();
+        Map<String, String> databases = new LinkedHashMap<>();
+        databases.put("shop", "81");
+        databases.put("crm", "94");
+        return new EnumeratorState(
+                v1.known(),
+                v1.unassigned(),
+                databases,
+                List.of(
+                        new PendingDrop("shop", "carts", "2010099", 17),
+                        new PendingDrop("old", "", "77", -1)));
     }
 
     @Test
     void roundTrips() throws IOException {
         EnumeratorStateSerializer s = new EnumeratorStateSerializer();
         assertThat(s.deserialize(s.getVersion(), s.serialize(sample()))).isEqualTo(sample());
+        assertThat(s.deserialize(s.getVersion(), s.serialize(sampleV2()))).isEqualTo(sampleV2());
         assertThat(s.deserialize(s.getVersion(), s.serialize(EnumeratorState.empty())))
                 .isEqualTo(EnumeratorState.empty());
     }
@@ -42,6 +60,18 @@ class EnumeratorStateSerializerTest {
         }
         EnumeratorStateSerializer s = new EnumeratorStateSerializer();
         assertThat(s.deserialize(1, golden)).isEqualTo(sample());
-        assertThat(s.serialize(sample())).isEqualTo(golden);
+    }
+
+    @Test
+    void readsAndWritesGoldenVersion2Bytes() throws IOException {
+        byte[] golden;
+        try (InputStream in = getClass().getResourceAsStream("/golden/enumerator-state-v2.hex")) {
+            assertThat(in).isNotNull();
+            golden = HexFormat.of().parseHex(new String(in.readAllBytes()).trim());
+        }
+        EnumeratorStateSerializer s = new EnumeratorStateSerializer();
+        assertThat(s.getVersion()).isEqualTo(2);
+        assertThat(s.deserialize(2, golden)).isEqualTo(sampleV2());
+        assertThat(s.serialize(sampleV2())).isEqualTo(golden);
     }
 }

@@ -1,0 +1,66 @@
+package io.dc2dc.job.config;
+
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/**
+ * Options for what is replicated ({@code filter.}) and how the destination's structure may differ
+ * from the source's ({@code structure.}). All of them may change between a stop with a savepoint
+ * and the resume: a newly included collection is copied, a newly excluded one stops and stays on
+ * the destination.
+ */
+public final class StructureSettings {
+
+    private StructureSettings() {}
+
+    public static final ConfigOption<List<String>> INCLUDE_DATABASES =
+            ConfigOptions.key("filter.include-databases")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Databases to replicate (regular expressions matching the whole name,"
+                                    + " separated by ';'). Empty: every database.");
+
+    public static final ConfigOption<List<String>> EXCLUDE_DATABASES =
+            ConfigOptions.key("filter.exclude-databases")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription("Databases not to replicate (regular expressions).");
+
+    public static final ConfigOption<List<String>> INCLUDE_COLLECTIONS =
+            ConfigOptions.key("filter.include-collections")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Collections to replicate (regular expressions; one containing '/'"
+                                    + " matches 'database/collection', any other the collection"
+                                    + " name). Empty: every collection.");
+
+    public static final ConfigOption<List<String>> EXCLUDE_COLLECTIONS =
+            ConfigOptions.key("filter.exclude-collections")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription("Collections not to replicate (regular expressions).");
+
+    public static final ConfigOption<Integer> MIN_REPLICATION_FACTOR =
+            ConfigOptions.key("structure.min-replication-factor")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription(
+                            "Smallest replication factor of destination databases and"
+                                    + " collections; a smaller source value is raised.");
+
+    public static final ConfigOption<Integer> MAX_REPLICATION_FACTOR =
+            ConfigOptions.key("structure.max-replication-factor")
+                    .intType()
+                    .defaultValue(Integer.MAX_VALUE)
+                    .withDescription(
+                            "Largest replication factor of destination databases and collections"
+                                    + " (e.g. the destination's number of DB-servers); a larger"
+                                    + " source value is lowered, and the write concern with it.");
+}

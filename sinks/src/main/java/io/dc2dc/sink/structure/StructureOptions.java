@@ -1,0 +1,28 @@
+package io.dc2dc.sink.structure;
+
+import java.io.Serializable;
+
+/**
+ * How the destination's structure may differ from the source's on purpose.
+ *
+ * @param minReplicationFactor the smallest replication factor a destination collection or database
+ *     gets (a source value below it is raised); satellite collections are not bounded
+ * @param maxReplicationFactor the largest one (a source value above it is lowered, e.g. when the
+ *     second datacenter has fewer DB-servers); write concerns are lowered to stay at or below it
+ */
+public record StructureOptions(int minReplicationFactor, int maxReplicationFactor)
+        implements Serializable {
+
+    /** No bounds: the destination gets the source's values. */
+    public static final StructureOptions DEFAULTS = new StructureOptions(1, Integer.MAX_VALUE);
+
+    public StructureOptions {
+        if (minReplicationFactor < 1 || maxReplicationFactor < minReplicationFactor) {
+            throw new IllegalArgumentException(
+                    "replication factor bounds must satisfy 1 <= min <= max, got "
+                            + minReplicationFactor
+                            + ".."
+                            + maxReplicationFactor);
+        }
+    }
+}
