@@ -28,6 +28,7 @@ public final class Apis {
         new DocumentApi(ctx).register(r);
         new TransactionApi(ctx).register(r);
         new ReplicationApi(ctx, dbServers).register(r);
+        new RestoreDataApi(ctx).register(r);
         WalApi.registerCoordinator(r);
         new FaultApi(ctx).register(r);
         MetaApis.registerCoordinator(r, ctx);

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Users as arangod keeps them: documents of {@code _system/_users} with {@code
@@ -39,6 +40,9 @@ public final class UserStore {
     private final Cluster cluster;
     private final DocumentService documents;
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
+    // Bumped by reload(): a restored user document may carry an older _rev than the newest one
+    // seen, which leaves count and last revision unchanged.
+    private final AtomicLong reloads = new AtomicLong();
 
     public UserStore(Cluster cluster, DocumentService documents) {
         this.cluster = cluster;
@@ -59,7 +63,16 @@ public final class UserStore {
     /** A monotone-ish stamp of the {@code _users} content; changes whenever users change. */
     public long version() {
         ShardReplica r = usersReplica();
-        return r == null ? 0 : (r.count() << 42) ^ r.lastRevision();
+        long content = r == null ? 0 : (r.count() << 42) ^ r.lastRevision();
+        return content * 31 + reloads.get();
+    }
+
+    /**
+     * Drops the cached users and the credentials verified with them, like arangod's user cache
+     * reload after a restore of {@code _users}.
+     */
+    public void reload() {
+        reloads.incrementAndGet();
     }
 
     public boolean checkPassword(User u, String password) {
