@@ -90,8 +90,11 @@ public final class CollectionService {
             } else if (rfNode != null && rfNode.canConvertToInt()) {
                 rf = rfNode.asInt();
             } else {
+                // System collections of _system get the system replication factor (2 by
+                // default); those of other databases follow the database, like its other
+                // collections (arangod's createSystemCollectionProperties).
                 rf =
-                        name.startsWith("_")
+                        name.startsWith("_") && "_system".equals(db.name())
                                 ? Math.min(2, cluster.dbServers().size())
                                 : db.replicationFactor();
             }

@@ -106,6 +106,22 @@ public final class Clusters implements BeforeEachCallback, AfterEachCallback {
     public JobClient start(
             int parallelism, String savepoint, UnaryOperator<DataStream<ChangeEvent>> beforeSink)
             throws Exception {
+        return start(parallelism, savepoint, beforeSink, options -> {});
+    }
+
+    /** Starts the job, from {@code savepoint} if not null, with extra job options. */
+    public JobClient startWith(
+            int parallelism, String savepoint, java.util.function.Consumer<Configuration> extra)
+            throws Exception {
+        return start(parallelism, savepoint, UnaryOperator.identity(), extra);
+    }
+
+    private JobClient start(
+            int parallelism,
+            String savepoint,
+            UnaryOperator<DataStream<ChangeEvent>> beforeSink,
+            java.util.function.Consumer<Configuration> extra)
+            throws Exception {
         Configuration flink = Replication.flink(checkpoints);
         if (savepoint != null) {
             flink.setString("execution.state-recovery.path", savepoint);
@@ -113,6 +129,7 @@ public final class Clusters implements BeforeEachCallback, AfterEachCallback {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(parallelism);
         Configuration options = Replication.options(source, destination);
+        extra.accept(options);
         Pipeline.build(env, JobConfig.from(options, parallelism), beforeSink);
         return env.executeAsync("dc2dc-it");
     }
