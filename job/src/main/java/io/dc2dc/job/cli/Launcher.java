@@ -123,7 +123,11 @@ final class Launcher {
         try {
             versions = Preflight.check(config);
         } catch (Preflight.PreflightException e) {
-            boolean unreachable = e.getCause() instanceof ArangoException a && a.httpStatus() <= 0;
+            // not answering is exit 3; an untrusted certificate is configuration (exit 2)
+            boolean unreachable =
+                    e.getCause() instanceof ArangoException a
+                            && a.httpStatus() <= 0
+                            && !(a.getCause() instanceof javax.net.ssl.SSLException);
             throw new CliException(
                     unreachable ? ExitCode.FAILED : ExitCode.USAGE,
                     "preflight: " + e.getMessage(),

@@ -76,6 +76,12 @@ public final class Preflight {
                                         "The " + prefix + " cluster reports no DB-servers.", null));
     }
 
+    /** A failed TLS handshake: unknown CA, or a certificate for another host name. */
+    private static boolean untrustedCertificate(ArangoException e) {
+        return e.getCause() instanceof javax.net.ssl.SSLHandshakeException
+                || e.getCause() instanceof javax.net.ssl.SSLPeerUnverifiedException;
+    }
+
     private static String explain(String prefix, ClusterSpec spec, ArangoException e) {
         int status = e.httpStatus();
         if (status == 401) {
@@ -100,6 +106,20 @@ public final class Preflight {
                     + " DB-servers needs the cluster's JWT secret ("
                     + prefix
                     + ".jwt-secret-file).";
+        }
+        if (status <= 0 && untrustedCertificate(e)) {
+            return "The "
+                    + prefix
+                    + " cluster's TLS certificate is not trusted ("
+                    + e.getCause().getMessage()
+                    + ", from "
+                    + e.endpoint()
+                    + "). Set "
+                    + prefix
+                    + ".tls.ca-file to the PEM file of the CA that signed the coordinators'"
+                    + " certificates; the certificate must also name the host used in "
+                    + prefix
+                    + ".endpoints.";
         }
         if (status <= 0) {
             return "Cannot reach the "
