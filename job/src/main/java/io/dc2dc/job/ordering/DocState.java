@@ -20,6 +20,13 @@ public final class DocState {
     public long epoch;
     public long expiresAt;
 
+    /**
+     * The {@code sync.generation} of the job that wrote this state: a reverse job after a
+     * switchover (a higher generation) may adopt it once, see {@link OrderingRules}. State written
+     * before this field existed reads as 0, the first generation.
+     */
+    public int generation;
+
     public DocState() {}
 
     static DocState live(long revision, String shard, String collectionId, long epoch) {

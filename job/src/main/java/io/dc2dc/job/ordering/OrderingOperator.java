@@ -42,6 +42,7 @@ public final class OrderingOperator extends AbstractStreamOperator<ChangeEvent>
             new ValueStateDescriptor<>("doc-state", TypeInformation.of(DocState.class));
 
     private final long tombstoneTtlMillis;
+    private final int generation;
 
     private transient ValueState<DocState> state;
     private transient InternalTimerService<VoidNamespace> tombstoneTimers;
@@ -49,8 +50,12 @@ public final class OrderingOperator extends AbstractStreamOperator<ChangeEvent>
     private transient Counter dropped;
     private transient Counter swept;
 
-    public OrderingOperator(Duration tombstoneTtl) {
+    /**
+     * @param generation the job's {@code sync.generation}, stamped on the state it writes
+     */
+    public OrderingOperator(Duration tombstoneTtl, int generation) {
         this.tombstoneTtlMillis = tombstoneTtl.toMillis();
+        this.generation = generation;
     }
 
     @Override
@@ -73,8 +78,10 @@ public final class OrderingOperator extends AbstractStreamOperator<ChangeEvent>
         }
         long now = getProcessingTimeService().getCurrentProcessingTime();
         DocState current = state.value();
-        OrderingRules.Decision d = OrderingRules.decide(current, e, now + tombstoneTtlMillis);
+        OrderingRules.Decision d =
+                OrderingRules.decide(current, e, now + tombstoneTtlMillis, generation);
         if (d.next() != current) {
+            d.next().generation = generation;
             if (d.next().removed && d.next().expiresAt == now + tombstoneTtlMillis) {
                 tombstoneTimers.registerProcessingTimeTimer(
                         VoidNamespace.INSTANCE, d.next().expiresAt);
@@ -113,13 +120,15 @@ public final class OrderingOperator extends AbstractStreamOperator<ChangeEvent>
                             removal.revision = doc.revision;
                             removal.epoch = fence.epoch;
                             removal.routingKey = routingKey;
-                            s.update(
+                            DocState tombstone =
                                     DocState.tombstone(
                                             doc.revision,
                                             doc.shard,
                                             doc.collectionId,
                                             fence.epoch,
-                                            expiresAt));
+                                            expiresAt);
+                            tombstone.generation = generation;
+                            s.update(tombstone);
                             tombstoneTimers.registerProcessingTimeTimer(
                                     VoidNamespace.INSTANCE, expiresAt);
                             output.collect(new StreamRecord<>(removal));

@@ -21,9 +21,19 @@ final class OrderingRules {
 
     private OrderingRules() {}
 
-    static Decision decide(DocState current, ChangeEvent e, long tombstoneExpiresAt) {
+    /**
+     * Decides about {@code e} given the document's state.
+     *
+     * @param generation the running job's {@code sync.generation}; only state of an earlier
+     *     generation (the other direction's, before a switchover) may be adopted
+     */
+    static Decision decide(
+            DocState current, ChangeEvent e, long tombstoneExpiresAt, int generation) {
         boolean fresh = current == null || !current.collectionId.equals(e.collectionId);
-        if (fresh && current != null && sameVersionElsewhere(current, e)) {
+        if (fresh
+                && current != null
+                && current.generation < generation
+                && sameVersionElsewhere(current, e)) {
             return new Decision(false, DocState.live(e.revision, e.shard, e.collectionId, e.epoch));
         }
         return switch (e.kind) {
@@ -61,7 +71,9 @@ final class OrderingRules {
      * the old destination, whose collections have other ids but hold the very revisions applied
      * (dc2dc keeps the source's {@code _rev}). Such a document is equal on both sides: it is not
      * written again, and the state moves to the new shard and incarnation so that later sweeps of
-     * that shard see it.
+     * that shard see it. Only state of an earlier generation is adopted: within one direction, a
+     * collection dropped at the source is dropped on the destination too, so a new incarnation
+     * holding the same revisions (restored from a backup, say) must be written.
      */
     private static boolean sameVersionElsewhere(DocState current, ChangeEvent e) {
         return e.kind == ChangeEvent.Kind.UPSERT

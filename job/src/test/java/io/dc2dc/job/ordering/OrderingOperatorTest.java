@@ -34,8 +34,24 @@ class OrderingOperatorTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ChangeEvent, ChangeEvent>
             newHarness() throws Exception {
+        return newHarness(0);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ChangeEvent, ChangeEvent>
+            newHarness(int generation) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new OrderingOperator(Duration.ofMinutes(10)), e -> e.routingKey, Types.STRING);
+                new OrderingOperator(Duration.ofMinutes(10), generation),
+                e -> e.routingKey,
+                Types.STRING);
+    }
+
+    /** Continues with the state so far in a job of {@code generation}. */
+    private void restartAs(int generation) throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+        harness = newHarness(generation);
+        harness.initializeState(snapshot);
+        harness.open();
     }
 
     private static DocumentAddress doc(String key) {
@@ -127,6 +143,7 @@ class OrderingOperatorTest {
         // the reverse direction after a switchover: other collection ids and shard names,
         // the same revisions
         process(up("a", 50, 3), up("b", 60, 3), rm("c", 70, 3));
+        restartAs(1);
         assertThat(process(reverse("a", 50), reverse("b", 61), reverse("c", 70), reverse("d", 80)))
                 .containsExactly("UPSERT b@61", "UPSERT c@70", "UPSERT d@80");
         // the adopted document now belongs to the new shard: the reverse side's sweep of that
@@ -134,6 +151,19 @@ class OrderingOperatorTest {
         assertThat(process(ChangeEvent.sweep("db", "c", "900", "s901", 2, "fence")))
                 .containsExactlyInAnyOrder(
                         "REMOVE a@50", "REMOVE b@61", "REMOVE c@70", "REMOVE d@80");
+    }
+
+    @Test
+    void withinOneGenerationANewIncarnationWithTheSameRevisionsIsWritten() throws Exception {
+        // dropped and restored from a backup at the source: the destination's copy was dropped
+        process(up("a", 50, 1));
+        assertThat(process(reverse("a", 50))).containsExactly("UPSERT a@50");
+        // after a switchover, adopted once; the next incarnation change is fresh again
+        process(up("b", 60, 1));
+        restartAs(1);
+        assertThat(process(up("b", 60, 1))).isEmpty();
+        assertThat(process(reverse("b", 60))).isEmpty();
+        assertThat(process(up("b", 60, 1))).containsExactly("UPSERT b@60");
     }
 
     private static ChangeEvent reverse(String key, long rev) {
