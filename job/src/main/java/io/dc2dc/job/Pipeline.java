@@ -45,7 +45,10 @@ public final class Pipeline {
                         .uid(Uids.source(config.generation()));
         DataStream<ChangeEvent> ordered =
                 changes.keyBy(e -> e.routingKey, Types.STRING)
-                        .transform("ordering", type, new OrderingOperator(config.tombstoneTtl()))
+                        .transform(
+                                "ordering",
+                                type,
+                                new OrderingOperator(config.tombstoneTtl(), config.generation()))
                         .uid(Uids.ORDERING)
                         .setParallelism(config.source().orderingParallelism())
                         .setMaxParallelism(config.maxParallelism());
