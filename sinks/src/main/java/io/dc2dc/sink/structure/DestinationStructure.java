@@ -39,6 +39,11 @@ public final class DestinationStructure implements AutoCloseable {
                     "schema",
                     "computedValues",
                     "keyOptions",
+                    "distributeShardsLike",
+                    "isSmart",
+                    "isDisjoint",
+                    "smartGraphAttribute",
+                    "smartJoinAttribute",
                     "isSystem");
 
     /** Collection properties that can change after creation (PUT …/properties). */

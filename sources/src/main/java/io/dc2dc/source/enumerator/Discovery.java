@@ -56,6 +56,21 @@ final class Discovery {
 
     private Discovery() {}
 
+    /**
+     * Collections that others follow ({@code distributeShardsLike}) come first, so that they exist
+     * on the destination before their followers are created there (chains are not allowed).
+     */
+    static List<CollectionInfo> prototypesFirst(List<CollectionInfo> collections) {
+        List<CollectionInfo> ordered = new ArrayList<>(collections);
+        ordered.sort(
+                java.util.Comparator.comparing(
+                        c ->
+                                c.parameters().path("distributeShardsLike").asText("").isEmpty()
+                                        ? 0
+                                        : 1));
+        return ordered;
+    }
+
     static Result discover(
             ArangoClient source, StructureApplier applier, CollectionFilter filter, Known known) {
         Map<String, KnownShard> shards = new LinkedHashMap<>();
@@ -74,7 +89,7 @@ final class Discovery {
                 continue;
             }
             applier.ensureDatabase(db, current);
-            for (CollectionInfo c : source.collections(db)) {
+            for (CollectionInfo c : prototypesFirst(source.collections(db))) {
                 if ((c.isSystem() && !SystemCollections.replicated(c.name()))
                         || !filter.includesCollection(db, c.name())) {
                     continue;
