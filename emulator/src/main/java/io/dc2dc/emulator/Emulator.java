@@ -77,6 +77,9 @@ public final class Emulator implements AutoCloseable {
         Placement placement = new Placement(cluster);
         this.faults = new FaultInjector(cluster, placement, new ConnectorPorts());
         this.ctx = new ApiContext(cluster, config.jwtSecret(), placement, faults);
+        if (config.jwtSecretSource() != null) {
+            ctx.authenticator().watch(config.jwtSecretSource()); // reloadable secrets
+        }
         this.server.setHandler(new EmulatorHandler(nodes::get, faults));
         this.housekeeping =
                 Executors.newSingleThreadScheduledExecutor(

@@ -2,6 +2,7 @@ package io.dc2dc.emulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,7 @@ public final class EmulatorConfig {
     private final int coordinators;
     private final int dbServers;
     private final byte[] jwtSecret;
+    private final Path jwtSecretSource;
     private final String rootPassword;
     private final Duration walRetention;
     private final String host;
@@ -34,6 +36,7 @@ public final class EmulatorConfig {
         this.coordinators = b.coordinators;
         this.dbServers = b.dbServers;
         this.jwtSecret = b.jwtSecret == null ? null : b.jwtSecret.clone();
+        this.jwtSecretSource = b.jwtSecretSource;
         this.rootPassword = b.rootPassword;
         this.walRetention = b.walRetention;
         this.host = b.host;
@@ -57,6 +60,14 @@ public final class EmulatorConfig {
     /** The cluster JWT secret, or null when authentication is off. */
     public byte[] jwtSecret() {
         return jwtSecret == null ? null : jwtSecret.clone();
+    }
+
+    /**
+     * The secret file or folder that {@code POST /_admin/server/jwt} re-reads (like arangod's
+     * {@code --server.jwt-secret-keyfile} / {@code --server.jwt-secret-folder}), or null.
+     */
+    public Path jwtSecretSource() {
+        return jwtSecretSource;
     }
 
     public String rootPassword() {
@@ -90,6 +101,7 @@ public final class EmulatorConfig {
         private int coordinators = 1;
         private int dbServers = 3;
         private byte[] jwtSecret;
+        private Path jwtSecretSource;
         private String rootPassword = "";
         private Duration walRetention = Duration.ofMinutes(10);
         private String host = "127.0.0.1";
@@ -118,6 +130,21 @@ public final class EmulatorConfig {
         /** Enables authentication with this JWT secret; null turns authentication off. */
         public Builder jwtSecret(byte[] secret) {
             this.jwtSecret = secret == null ? null : secret.clone();
+            return this;
+        }
+
+        /**
+         * Enables authentication with the secret(s) of a file or folder (every file in it; the
+         * first name in sorted order is the active secret, the others are accepted too), re-read on
+         * {@code POST /_admin/server/jwt}.
+         */
+        public Builder jwtSecretSource(Path fileOrFolder) {
+            List<byte[]> secrets = io.dc2dc.emulator.auth.Authenticator.readSecrets(fileOrFolder);
+            if (secrets.isEmpty()) {
+                throw new IllegalArgumentException("no JWT secret in " + fileOrFolder);
+            }
+            this.jwtSecret = secrets.get(0);
+            this.jwtSecretSource = fileOrFolder;
             return this;
         }
 

@@ -23,7 +23,8 @@ import java.time.Duration;
 public final class EmulatorMain {
     static final String USAGE =
             "usage: emulator --port P [--dbservers N] [--coordinators C] [--host H]"
-                    + " [--jwt-secret-file F] [--root-password-file F] [--wal-retention-seconds S]";
+                    + " [--jwt-secret-file F | --jwt-secret-folder D] [--root-password-file F]"
+                    + " [--wal-retention-seconds S]";
 
     private EmulatorMain() {}
 
@@ -91,8 +92,16 @@ public final class EmulatorMain {
                 case "--coordinators" -> b.coordinators(positive(a, v));
                 case "--host" -> b.host(v);
                 case "--wal-retention-seconds" -> b.walRetention(Duration.ofSeconds(number(a, v)));
-                case "--jwt-secret-file" ->
-                        b.jwtSecret(read(a, v).trim().getBytes(StandardCharsets.UTF_8));
+                case "--jwt-secret-file" -> {
+                    read(a, v); // a readable file, or a one-line error
+                    b.jwtSecretSource(Path.of(v));
+                }
+                case "--jwt-secret-folder" -> {
+                    if (!Files.isDirectory(Path.of(v))) {
+                        throw new IllegalArgumentException(a + ": '" + v + "' is no folder");
+                    }
+                    b.jwtSecretSource(Path.of(v));
+                }
                 case "--root-password-file" -> b.rootPassword(stripNewline(read(a, v)));
                 default ->
                         throw new IllegalArgumentException(

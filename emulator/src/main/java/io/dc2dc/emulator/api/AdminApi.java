@@ -10,10 +10,11 @@ import io.dc2dc.emulator.http.Json;
 import io.dc2dc.emulator.http.Router;
 import io.dc2dc.emulator.http.ServerRole;
 import io.dc2dc.emulator.model.CoordinatorInfo;
+import java.util.List;
 
 /**
  * Server-level endpoints every node answers: {@code /_api/version}, {@code /_api/engine}, {@code
- * /_admin/server/role|id|mode}, {@code /_admin/status}.
+ * /_admin/server/role|id|mode|jwt}, {@code /_admin/status}.
  */
 final class AdminApi {
     private final ApiContext ctx;
@@ -30,6 +31,41 @@ final class AdminApi {
         router.get("/_admin/server/mode", req -> mode());
         router.put("/_admin/server/mode", this::setMode);
         router.get("/_admin/status", req -> status(role, serverId, endpoint));
+        router.get("/_admin/server/jwt", this::jwt);
+        router.post("/_admin/server/jwt", req -> reloadJwt(req));
+    }
+
+    /**
+     * {@code GET /_admin/server/jwt}: SHA-256 of the active and passive JWT secrets, as arangod
+     * answers: {@code {"active": {"sha256": ...}, "passive": [{"sha256": ...}]}}. Superuser only.
+     */
+    private ApiResponse jwt(ApiRequest req) {
+        if (!req.principal().superuser()) {
+            throw new ApiException(ErrorCode.HTTP_FORBIDDEN, "insufficient permissions");
+        }
+        List<String> hashes = ctx.authenticator().secretHashes();
+        ObjectNode result = Json.object();
+        if (!hashes.isEmpty()) {
+            result.putObject("active").put("sha256", hashes.get(0));
+        }
+        ArrayNode passive = result.putArray("passive");
+        for (String h : hashes.subList(Math.min(1, hashes.size()), hashes.size())) {
+            passive.addObject().put("sha256", h);
+        }
+        return ApiResponse.result(200, result);
+    }
+
+    /** {@code POST /_admin/server/jwt}: re-read the secret file or folder, then as GET. */
+    private ApiResponse reloadJwt(ApiRequest req) {
+        if (!req.principal().superuser()) {
+            throw new ApiException(ErrorCode.HTTP_FORBIDDEN, "insufficient permissions");
+        }
+        try {
+            ctx.authenticator().reload();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new ApiException(ErrorCode.BAD_PARAMETER, e.getMessage());
+        }
+        return jwt(req);
     }
 
     private ApiResponse version(ApiRequest req, ServerRole role, String endpoint) {
