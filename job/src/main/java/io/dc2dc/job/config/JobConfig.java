@@ -144,7 +144,7 @@ public record JobConfig(
                             + min
                             + "); make the maximum at least the minimum.");
         }
-        return new StructureOptions(min, max);
+        return new StructureOptions(min, max, conf.get(StructureSettings.EXCLUDE_ROOT_USER));
     }
 
     static ClusterSpec cluster(Configuration conf, ClusterOptions o) {

@@ -63,4 +63,18 @@ public final class StructureSettings {
                             "Largest replication factor of destination databases and collections"
                                     + " (e.g. the destination's number of DB-servers); a larger"
                                     + " source value is lowered, and the write concern with it.");
+
+    public static final ConfigOption<Boolean> EXCLUDE_ROOT_USER =
+            ConfigOptions.key("structure.exclude-root-user")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Leave the 'root' user out of user replication (default true): the"
+                                    + " destination's root keeps its own password and"
+                                    + " permissions. Set it to false to copy the source's root"
+                                    + " too; this changes the destination root's password to"
+                                    + " the source's, which breaks a job (or anything else) that"
+                                    + " logs in to the destination as root with basic auth and"
+                                    + " the old password (a job using destination.jwt-secret-*"
+                                    + " is not affected).");
 }

@@ -32,6 +32,7 @@ public final class MetadataSync implements AutoCloseable {
     /** The parts in the order they must run: analyzers before the views that use them. */
     private static List<MetadataPart> parts(StructureOptions options) {
         List<MetadataPart> parts = new ArrayList<>();
+        parts.add(new UserSync(options.excludeRootUser()));
         parts.add(new AnalyzerSync());
         parts.add(new ViewSync());
         return parts;

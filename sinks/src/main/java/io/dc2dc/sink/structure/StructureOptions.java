@@ -9,12 +9,20 @@ import java.io.Serializable;
  *     gets (a source value below it is raised); satellite collections are not bounded
  * @param maxReplicationFactor the largest one (a source value above it is lowered, e.g. when the
  *     second datacenter has fewer DB-servers); write concerns are lowered to stay at or below it
+ * @param excludeRootUser leave the {@code root} user out of user replication: the destination's
+ *     root keeps its own password and permissions and is never removed
  */
-public record StructureOptions(int minReplicationFactor, int maxReplicationFactor)
+public record StructureOptions(
+        int minReplicationFactor, int maxReplicationFactor, boolean excludeRootUser)
         implements Serializable {
 
-    /** No bounds: the destination gets the source's values. */
+    /** No bounds: the destination gets the source's values; root is not replicated. */
     public static final StructureOptions DEFAULTS = new StructureOptions(1, Integer.MAX_VALUE);
+
+    /** Replication-factor bounds only; the root user is excluded (the default). */
+    public StructureOptions(int minReplicationFactor, int maxReplicationFactor) {
+        this(minReplicationFactor, maxReplicationFactor, true);
+    }
 
     public StructureOptions {
         if (minReplicationFactor < 1 || maxReplicationFactor < minReplicationFactor) {
