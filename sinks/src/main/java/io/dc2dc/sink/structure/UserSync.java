@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.http.ApiPath;
 import io.dc2dc.arango.http.ArangoClient;
+import io.dc2dc.arango.http.ClusterSpec;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * /_api/replication/restore-data?collection=_users}, which upserts by user name (the destination
  * keeps its own {@code _key}) and reloads the destination's user cache, so the user logs in there
  * with the source's password. A destination user the source does not have is removed with {@code
- * DELETE /_api/user/{name}}. With {@code excludeRootUser} the root user is neither written nor
- * removed. Permissions naming databases or collections the destination lacks (excluded or not yet
- * created) are copied as they are; they take effect once those exist.
+ * DELETE /_api/user/{name}}, except root and the user the job itself logs in to the destination as
+ * (basic auth). With {@code excludeRootUser} the root user is not written either. Permissions
+ * naming databases or collections the destination lacks (excluded or not yet created) are copied as
+ * they are; they take effect once those exist.
  *
  * <p>State: per user, the source revision last applied, so a pass over an unchanged source writes
  * nothing; it is not checkpointed, so the first pass after a (re)start writes every user once. Not
@@ -73,8 +75,9 @@ final class UserSync implements MetadataPart {
                 first = first == null ? e : first;
             }
         }
+        String login = basicAuthUser(destination);
         for (String name : present) {
-            if (wanted.containsKey(name) || ROOT.equals(name)) {
+            if (wanted.containsKey(name) || ROOT.equals(name) || name.equals(login)) {
                 continue;
             }
             try {
@@ -99,6 +102,16 @@ final class UserSync implements MetadataPart {
             }
         }
         applied.remove(name);
+    }
+
+    /**
+     * The user this job logs in to the destination as with basic auth, or null when it uses the JWT
+     * secret: removing that user would lock the job out, so it is kept even when the source has no
+     * such user.
+     */
+    private static String basicAuthUser(ArangoClient destination) {
+        ClusterSpec spec = destination.spec();
+        return spec.jwtSecret().isPresent() ? null : spec.username();
     }
 
     /** The destination's user names ({@code GET /_api/user}). */

@@ -152,6 +152,34 @@ class UserSyncITCase {
         assertThat(basic(destinationCluster, "frank", "frank-pw")).isEqualTo(200);
     }
 
+    @Test
+    void theUserTheJobLogsInAsIsNeverRemoved() throws IOException {
+        destination.send(
+                "POST",
+                "_system",
+                "/_api/user",
+                json("{\"user\":\"replicator\",\"passwd\":\"rep\"}"));
+        destination.send(
+                "PUT", "_system", "/_api/user/replicator/database/*", json("{\"grant\":\"rw\"}"));
+        destination.send(
+                "POST", "_system", "/_api/user", json("{\"user\":\"stray\",\"passwd\":\"s\"}"));
+        Path password = secrets.resolve("replicator.pw");
+        Files.writeString(password, "rep");
+        ClusterSpec asReplicator =
+                new ClusterSpec(
+                        "destination",
+                        List.of(destinationCluster.coordinatorUrl()),
+                        "replicator",
+                        SecretRef.file(password.toString()),
+                        SecretRef.none(),
+                        TlsSpec.defaults(),
+                        ClusterSpec.DEFAULT_REQUEST_TIMEOUT);
+        try (ArangoClient viaBasicAuth = ArangoClient.connect(asReplicator)) {
+            new UserSync(true).sync(source, viaBasicAuth, List.of());
+        }
+        assertThat(names(destination)).containsExactlyInAnyOrder("root", "replicator");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Emulator cluster(String secret, String rootPassword) {
