@@ -90,6 +90,20 @@ class UserSyncITCase {
         assertThat(basic(destinationCluster, "root", "destination-root")).isEqualTo(200);
         assertThat(basic(destinationCluster, "root", "source-root")).isEqualTo(401);
 
+        // a grant on a database the destination does not have yet is kept and applies once the
+        // database exists there
+        source.createDatabase("later", null);
+        source.send(
+                "PUT", "_system", "/_api/user/alice/database/later", json("{\"grant\":\"rw\"}"));
+        sync.sync(source, destination, List.of("shop", "later"));
+        destination.createDatabase("later", null);
+        assertThat(
+                        destination
+                                .get("_system", "/_api/user/alice/database/later")
+                                .path("result")
+                                .asText())
+                .isEqualTo("rw");
+
         String before = destination.checksum("_system", "_users", true, true);
         sync.sync(source, destination, List.of("shop"));
         assertThat(destination.checksum("_system", "_users", true, true)).isEqualTo(before);
