@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The structure of a cluster as comparable items: {@code "<area> <path>" → normalized definition},
  * where ids, revisions, counts and other values that legitimately differ between two clusters are
- * left out. Areas: database, collection, index, view, analyzer, graph, user, permission, foxx.
+ * left out. Areas: database, collection, index, view, analyzer, graph, aqlfunction, user,
+ * permission, foxx.
  */
 public final class StructureSnapshot {
 
@@ -84,18 +85,29 @@ public final class StructureSnapshot {
                 String name = view.path("name").asText();
                 items.put(
                         "view " + db + "/" + name,
-                        normalize(optional(client, db, "/_api/view/" + name + "/properties")));
+                        sortedIndexReferences(
+                                normalize(
+                                        optional(
+                                                client,
+                                                db,
+                                                "/_api/view/" + name + "/properties"))));
             }
             for (JsonNode analyzer : optional(client, db, "/_api/analyzer").path("result")) {
+                // a database also lists _system's analyzers; those are items of _system
                 String name = analyzer.path("name").asText();
-                if (name.contains("::")) {
+                if (name.startsWith(db + "::")) {
                     items.put(
-                            "analyzer " + db + "/" + name.substring(name.indexOf("::") + 2),
+                            "analyzer " + db + "/" + name.substring(db.length() + 2),
                             normalize(analyzer));
                 }
             }
             for (JsonNode graph : optional(client, db, "/_api/gharial").path("graphs")) {
                 items.put("graph " + db + "/" + graph.path("name").asText(), normalize(graph));
+            }
+            for (JsonNode function : optional(client, db, "/_api/aqlfunction").path("result")) {
+                items.put(
+                        "aqlfunction " + db + "/" + function.path("name").asText(),
+                        normalize(function));
             }
             for (JsonNode service : optional(client, db, "/_api/foxx")) {
                 items.put("foxx " + db + service.path("mount").asText(), normalize(service));
@@ -127,6 +139,17 @@ public final class StructureSnapshot {
             }
             throw e;
         }
+    }
+
+    /** A search-alias view's index references are a set: their order is not compared. */
+    private static JsonNode sortedIndexReferences(JsonNode view) {
+        if (view instanceof ObjectNode o && o.get("indexes") instanceof ArrayNode indexes) {
+            List<JsonNode> refs = new java.util.ArrayList<>();
+            indexes.forEach(refs::add);
+            refs.sort(java.util.Comparator.comparing(JsonNode::toString));
+            o.putArray("indexes").addAll(refs);
+        }
+        return view;
     }
 
     /** A deep copy without values that differ between clusters by nature. */
