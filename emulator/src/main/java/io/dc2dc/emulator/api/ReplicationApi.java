@@ -12,7 +12,6 @@ import io.dc2dc.emulator.http.Router;
 import io.dc2dc.emulator.model.ClusterCollection;
 import io.dc2dc.emulator.model.Database;
 import io.dc2dc.emulator.model.Shard;
-import io.dc2dc.emulator.replication.Exclusions;
 import io.dc2dc.emulator.service.meta.IndexService;
 import io.dc2dc.emulator.storage.DbServer;
 import java.util.HashSet;
@@ -85,12 +84,14 @@ final class ReplicationApi {
     private ApiResponse clusterInventory(ApiRequest req) {
         Database db = ctx.db(req);
         boolean includeSystem = req.boolParam("includeSystem", true);
-        boolean foxx = req.boolParam("includeFoxxQueues", false);
         ObjectNode o = Json.object();
         o.set("properties", db.describe());
         ArrayNode cols = o.putArray("collections");
         for (ClusterCollection c : db.collections()) {
-            if (Exclusions.excluded(c.name(), includeSystem, foxx)) {
+            // arangod's coordinator applies no exclusion list here, only includeSystem
+            // (LogicalCollection::toVelocyPackForClusterInventory): _queues, _jobs, _frontend
+            // and the statistics are listed; appliers and WAL dumpers filter by name
+            if (!includeSystem && c.isSystem()) {
                 continue;
             }
             if ("none".equals(ctx.access(req, db.name()))) {
