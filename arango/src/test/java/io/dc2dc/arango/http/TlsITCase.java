@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * TLS against HTTPS servers on free ports with the self-signed test certificates of {@code
  * src/test/resources/tls} (see its README): custom CA file, wrong CA, host name mismatch,
- * verify=false.
+ * verify=false, a CA file replaced while the client runs.
  */
 class TlsITCase {
 
@@ -141,6 +141,32 @@ class TlsITCase {
                             assertThat(e.isTransient()).isFalse();
                             assertThat(e.getMessage()).contains("TLS settings");
                         });
+    }
+
+    @Test
+    void aReplacedCaFileIsUsedWithoutANewClient() throws IOException {
+        Path ca = dir.resolve("rotating-ca.pem");
+        Files.copy(wrongHostCa, ca);
+        String url = "https://127.0.0.1:" + server.getAddress().getPort();
+        try (ArangoClient client =
+                ArangoClient.connect(
+                        new ClusterSpec(
+                                "source",
+                                List.of(url),
+                                null,
+                                null,
+                                null,
+                                new TlsSpec(ca.toString(), true),
+                                Duration.ofSeconds(5)))) {
+            assertThatThrownBy(client::version)
+                    .isInstanceOfSatisfying(
+                            ArangoException.class, e -> assertThat(e.isTransient()).isFalse());
+            // the operator installs the right CA, as a secret volume would: an atomic rename
+            Path next = dir.resolve("rotating-ca.pem.next");
+            Files.copy(serverCa, next);
+            Files.move(next, ca, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            assertThat(client.version().version()).isEqualTo("3.12.4");
+        }
     }
 
     @Test
