@@ -58,7 +58,10 @@ class MetricsITCase {
                     StreamExecutionEnvironment.getExecutionEnvironment(
                             Replication.flink(checkpoints));
             env.setParallelism(2);
-            Pipeline.build(env, JobConfig.from(Replication.options(source, destination), 2));
+            Configuration options = Replication.options(source, destination);
+            // Only the user collection's two shards: system collections replicate as data too.
+            options.setString("filter.exclude-collections", "_.*");
+            Pipeline.build(env, JobConfig.from(options, 2));
             JobClient job = env.executeAsync("dc2dc-metrics-it");
             JobID id = job.getJobID();
             try {

@@ -185,7 +185,9 @@ final class DbServerReplicationApi {
             if (only != null && !only.equals(r.shard().name())) {
                 continue;
             }
-            if (Exclusions.excluded(r.shard().collection().name(), includeSystem, foxx)) {
+            // On a DB-server the local collection is the shard, named s<id>: arangod's name-based
+            // exclusions (system collections, Foxx queues) never match there.
+            if (Exclusions.excluded(r.shard().name(), includeSystem, foxx)) {
                 continue;
             }
             local.add(r);

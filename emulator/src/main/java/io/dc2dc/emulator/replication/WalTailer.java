@@ -114,7 +114,9 @@ public final class WalTailer {
         if (q.collection() != null && q.collection() != r) {
             return false;
         }
-        String name = r.shard().collection().name();
+        // The tailed server is a DB-server; its local collection is the shard (named s<id>), so
+        // arangod's name-based exclusions never match (as for the inventory).
+        String name = r.shard().name();
         return !Exclusions.excluded(name, q.includeSystem(), q.includeFoxxQueues());
     }
 }

@@ -224,6 +224,31 @@ class DropsAndFiltersITCase {
         }
     }
 
+    @Test
+    void systemCollectionsOfTheServerItselfAreNeverReplicated() throws Exception {
+        Http h = new Http(clusters.source().coordinatorUrl());
+        h.call("POST", "/_api/document/_frontend", "{\"_key\":\"ui\",\"model\":\"source\"}");
+        h.call(
+                "POST",
+                "/_api/document/_aqlfunctions",
+                "{\"_key\":\"MY::F\",\"name\":\"MY::F\",\"code\":\"(function () {"
+                        + " return 1; })\",\"isDeterministic\":true}");
+        JobClient job = clusters.start(1);
+        try {
+            Http d = new Http(clusters.destination().coordinatorUrl());
+            // _aqlfunctions replicates as data; once its document is there, the snapshot of the
+            // system collections has run, and _frontend must still be without the source's.
+            Waits.until(
+                    "the AQL function document to arrive",
+                    TIMEOUT,
+                    () -> d.status("GET", "/_api/document/_aqlfunctions/MY::F") == 200,
+                    () -> "missing");
+            assertThat(d.status("GET", "/_api/document/_frontend/ui")).isEqualTo(404);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
     /** Inserts {@code count} documents with keys {@code k<from>…}, marked with the incarnation. */
     private static void insert(Http h, String db, String c, int incarnation, int from, int count) {
         List<ObjectNode> docs = new ArrayList<>();

@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.Set;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -74,11 +73,6 @@ class FoxxReplicationITCase {
     }
 
     @Test
-    @Disabled(
-            "_queues and _jobs never reach the destination: the emulator's DB-server inventory"
-                    + " and WAL tail leave them out by collection name unless includeFoxxQueues=true"
-                    + " (arangod filters by shard name there, which never starts with '_'), and"
-                    + " dc2dc does not send includeFoxxQueues")
     void foxxQueuesAndJobsFollowTheSource() throws Exception {
         Emulator source = clusters.source();
         Emulator destination = clusters.destination();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Set;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -85,9 +84,6 @@ class GraphReplicationITCase {
     }
 
     @Test
-    @Disabled(
-            "the destination's collections of a smart graph lack isSmart, isDisjoint and"
-                    + " smartGraphAttribute: DestinationStructure does not copy them yet")
     void smartGraphsFollowTheSource() throws Exception {
         Emulator source = clusters.source();
         Emulator destination = clusters.destination();

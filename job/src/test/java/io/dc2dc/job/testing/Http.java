@@ -37,6 +37,25 @@ public final class Http {
         return new Http(baseUrl, more);
     }
 
+    /** The status code of a request without a body, whatever it is. */
+    public int status(String method, String path) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+            headers.forEach(builder::header);
+            return client.send(
+                            builder.timeout(Duration.ofSeconds(30))
+                                    .method(method, HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public JsonNode call(String method, String path, Object body) {
         try {
             String json =
