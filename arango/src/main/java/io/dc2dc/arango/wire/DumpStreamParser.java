@@ -18,8 +18,10 @@ import java.util.Arrays;
  *
  * <pre>{"type":2300,"data":{"_key":"p1","_id":"products/p1","_rev":"_l6zhVTu---",...}}</pre>
  *
- * <p>The document bytes handed on are exactly those the server sent. A RocksDB dump holds only
- * documents (2300); any other envelope type is a protocol error. Stateless; thread-safe.
+ * <p>Raw document lines take a fast path ({@link TopLevelFields}) that reads only the top level;
+ * any other line is parsed with Jackson. The document bytes handed on are exactly those the server
+ * sent. A RocksDB dump holds only documents (2300); any other envelope type is a protocol error.
+ * Stateless; thread-safe.
  */
 public final class DumpStreamParser {
 
@@ -35,12 +37,25 @@ public final class DumpStreamParser {
             throws IOException {
         JsonRecordReader reader = new JsonRecordReader(body, JsonRecordReader.Mode.SEQUENCE);
         DocumentFields doc = new DocumentFields();
-        long n = reader.readAll((buf, off, len) -> consumer.accept(toDocument(buf, off, len, doc)));
+        TopLevelFields fast = new TopLevelFields();
+        long n =
+                reader.readAll(
+                        (buf, off, len) -> consumer.accept(toDocument(buf, off, len, doc, fast)));
         return new ParseStats(n, reader.bytesRead());
     }
 
-    private static RawDocument toDocument(byte[] buf, int off, int len, DocumentFields doc)
+    private static RawDocument toDocument(
+            byte[] buf, int off, int len, DocumentFields doc, TopLevelFields fast)
             throws IOException {
+        if (fast.scan(buf, off, len)) {
+            // the usual line, a raw document (useEnvelope=false): no parser needed
+            doc.key = fast.key;
+            doc.rev = fast.rev;
+            return new RawDocument(
+                    fast.key,
+                    doc.strictRevision("dump document"),
+                    Arrays.copyOfRange(buf, off, off + len));
+        }
         try (JsonParser p = Json.FACTORY.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedBodyException("dump line is not a JSON object");
