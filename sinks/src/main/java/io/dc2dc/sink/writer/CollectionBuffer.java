@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ final class CollectionBuffer {
      * flight, in arrival order, and marks their keys in flight.
      */
     Drained drain(int maxDocuments, long maxBytes) {
-        List<String> removals = new ArrayList<>();
+        List<ChangeEvent> removals = new ArrayList<>();
         List<ChangeEvent> upserts = new ArrayList<>();
         long taken = 0;
         for (Iterator<ChangeEvent> it = byKey.values().iterator(); it.hasNext(); ) {
@@ -80,7 +81,7 @@ final class CollectionBuffer {
             inFlight.add(e.key);
             taken += e.documentBytes();
             if (e.kind == ChangeEvent.Kind.REMOVE) {
-                removals.add(e.key);
+                removals.add(e);
             } else {
                 upserts.add(e);
             }
@@ -91,13 +92,36 @@ final class CollectionBuffer {
 
     /** The request carrying {@code drained} completed; its keys may be sent again. */
     void completed(Drained drained) {
-        inFlight.removeAll(drained.removals());
+        for (ChangeEvent e : drained.removals()) {
+            inFlight.remove(e.key);
+        }
         for (ChangeEvent e : drained.upserts()) {
             inFlight.remove(e.key);
         }
     }
 
-    record Drained(List<String> removals, List<ChangeEvent> upserts, long bytes) {
+    record Drained(List<ChangeEvent> removals, List<ChangeEvent> upserts, long bytes) {
+
+        List<String> removalKeys() {
+            List<String> keys = new ArrayList<>(removals.size());
+            for (ChangeEvent e : removals) {
+                keys.add(e.key);
+            }
+            return keys;
+        }
+
+        /** The source shards the changes came from, in first-seen order. */
+        Set<String> shards() {
+            Set<String> shards = new LinkedHashSet<>();
+            for (ChangeEvent e : removals) {
+                shards.add(e.shard);
+            }
+            for (ChangeEvent e : upserts) {
+                shards.add(e.shard);
+            }
+            return shards;
+        }
+
         boolean isEmpty() {
             return removals.isEmpty() && upserts.isEmpty();
         }

@@ -6,6 +6,7 @@ import io.dc2dc.arango.model.ChangeEvent;
 import io.dc2dc.arango.wire.BulkResult;
 import io.dc2dc.sink.SinkConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * crosses a checkpoint. Every write is idempotent, so a replay after a restore only repeats what
  * was already applied.
  *
+ * <p>Metrics besides Flink's {@code numRecordsOut}/{@code numBytesOut}: {@code destinationRetries}
+ * for the whole writer, and per source shard in the subgroups {@code
+ * database.<db>.collection.<c>.shard.<s>}, registered with the shard's first retry: a retried
+ * request counts once for every shard that had changes in it.
+ *
  * <p>Buffers and counters are touched on the task thread only; I/O threads hand their results back
  * through the mailbox. Errors that retries cannot fix are rethrown on the task thread.
  */
@@ -49,6 +55,14 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
 
     /** By database, then collection. */
     private final Map<String, Map<String, CollectionBuffer>> buffers = new LinkedHashMap<>();
+
+    /** The buffer of the previous change: runs of changes mostly share their collection. */
+    private CollectionBuffer lastBuffer;
+
+    private final SinkWriterMetricGroup metrics;
+
+    /** Retries per source shard, registered with a shard's first retry. */
+    private final Map<String, Counter> shardRetries = new HashMap<>();
 
     private final Counter recordsOut;
     private final Counter bytesOut;
@@ -77,6 +91,7 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
                             t.setDaemon(true);
                             return t;
                         });
+        this.metrics = metrics;
         this.recordsOut = metrics.getIOMetricGroup().getNumRecordsOutCounter();
         this.bytesOut = metrics.getIOMetricGroup().getNumBytesOutCounter();
         this.retries = metrics.counter("destinationRetries");
@@ -90,10 +105,7 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
         if (e.kind == ChangeEvent.Kind.SWEEP) {
             return;
         }
-        // Two-level lookup: no key string is built per document.
-        CollectionBuffer buffer =
-                buffers.computeIfAbsent(e.database, db -> new LinkedHashMap<>())
-                        .computeIfAbsent(e.collection, c -> new CollectionBuffer(e.database, c));
+        CollectionBuffer buffer = bufferOf(e);
         bufferedBytes += buffer.add(e, time.getCurrentProcessingTime());
         if (buffer.size() - buffer.inFlightKeys() >= config.batchDocuments()
                 || buffer.bytes() >= config.batchBytes()) {
@@ -105,6 +117,28 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
                 rethrow();
             }
         }
+    }
+
+    private CollectionBuffer bufferOf(ChangeEvent e) {
+        CollectionBuffer last = lastBuffer;
+        if (last != null
+                && last.collection.equals(e.collection)
+                && last.database.equals(e.database)) {
+            return last;
+        }
+        // Two-level lookup: no key string is built per document.
+        Map<String, CollectionBuffer> byCollection = buffers.get(e.database);
+        if (byCollection == null) {
+            byCollection = new LinkedHashMap<>();
+            buffers.put(e.database, byCollection);
+        }
+        CollectionBuffer buffer = byCollection.get(e.collection);
+        if (buffer == null) {
+            buffer = new CollectionBuffer(e.database, e.collection);
+            byCollection.put(e.collection, buffer);
+        }
+        lastBuffer = buffer;
+        return buffer;
     }
 
     @Override
@@ -191,7 +225,20 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
             RuntimeException error) {
         inFlight--;
         buffer.completed(batch);
-        retries.inc(retried);
+        if (retried > 0) {
+            retries.inc(retried);
+            for (String shard : batch.shards()) {
+                shardRetries
+                        .computeIfAbsent(
+                                shard,
+                                s ->
+                                        metrics.addGroup("database", buffer.database)
+                                                .addGroup("collection", buffer.collection)
+                                                .addGroup("shard", s)
+                                                .counter("destinationRetries"))
+                        .inc(retried);
+            }
+        }
         if (error != null) {
             if (failure == null) {
                 failure = error;
@@ -213,7 +260,9 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
                             "remove " + batch.removals().size() + " documents",
                             () ->
                                     client.removeKeys(
-                                            buffer.database, buffer.collection, batch.removals()));
+                                            buffer.database,
+                                            buffer.collection,
+                                            batch.removalKeys()));
         }
         if (!batch.upserts().isEmpty()) {
             List<byte[]> documents = new ArrayList<>(batch.upserts().size());

@@ -30,7 +30,7 @@ class CollectionBufferTest {
         assertThat(b.size()).isEqualTo(2);
         assertThat(b.bytes()).isEqualTo(5);
         CollectionBuffer.Drained d = b.drain(100, Long.MAX_VALUE);
-        assertThat(d.removals()).containsExactly("b");
+        assertThat(d.removalKeys()).containsExactly("b");
         assertThat(d.upserts()).extracting(e -> e.key + "@" + e.revision).containsExactly("a@3");
         assertThat(b.size()).isZero();
         assertThat(b.bytes()).isZero();
@@ -62,6 +62,22 @@ class CollectionBufferTest {
         assertThat(b.drain(100, Long.MAX_VALUE).upserts())
                 .extracting(e -> e.key + "@" + e.revision)
                 .containsExactly("a@2");
+    }
+
+    @Test
+    void aBatchNamesTheShardsItsChangesCameFrom() {
+        CollectionBuffer b = new CollectionBuffer("db", "c");
+        b.add(
+                ChangeEvent.upsert(
+                        new DocumentAddress("db", "c", "1", "s2", "a"), 1, new byte[1], 0, 1),
+                0);
+        b.add(ChangeEvent.remove(new DocumentAddress("db", "c", "1", "s7", "b"), 1, 0, 1), 0);
+        b.add(up("c", 1, 1), 0);
+        b.add(
+                ChangeEvent.upsert(
+                        new DocumentAddress("db", "c", "1", "s2", "d"), 1, new byte[1], 0, 1),
+                0);
+        assertThat(b.drain(100, Long.MAX_VALUE).shards()).containsExactly("s7", "s2", "s1");
     }
 
     @Test
