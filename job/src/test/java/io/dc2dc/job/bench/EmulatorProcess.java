@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -72,6 +73,11 @@ final class EmulatorProcess implements AutoCloseable {
         }
         p.destroyForcibly();
         throw new IOException("the emulator did not report ready; last line: " + line);
+    }
+
+    /** CPU time the emulator's process has used so far. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     @Override

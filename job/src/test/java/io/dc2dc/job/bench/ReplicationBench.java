@@ -5,12 +5,14 @@ import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.job.Pipeline;
 import io.dc2dc.job.config.JobConfig;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,8 +29,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The data path's benchmark (run by {@code scripts/bench}): on this machine, in one run, the
  * destination's raw bulk-insert rate, dc2dc's initial-sync rate for the same documents, their
  * ratio, the steady-state lag while the source takes 2,000 writes per second, and the job's heap
- * peak (live set after GC; the emulated clusters run in their own JVMs). Prints numbers; asserts
- * nothing.
+ * peak (live set after forced full GCs, see {@link HeapWatch}; the emulated clusters run in their
+ * own JVMs). Also prints the CPU seconds each process used in the raw insert and in the initial
+ * sync: on a shared machine they vary less than the rates and show where the time goes. Prints
+ * numbers; asserts nothing.
  */
 public final class ReplicationBench {
 
@@ -68,6 +72,7 @@ public final class ReplicationBench {
             call(destination.url, "POST", "/_api/database", "{\"name\":\"raw\"}");
             createCollection(destination.url, "raw", "docs");
             long t0 = System.nanoTime();
+            Cpu rawCpu = new Cpu(source, destination);
             insertAll(destination.url, "raw", "docs", docs, payload, parallelism);
             double rawRate = docs / seconds(t0);
             System.out.printf(
@@ -77,6 +82,7 @@ public final class ReplicationBench {
                     docs,
                     parallelism,
                     BATCH);
+            System.out.println("raw_insert_cpu_s " + rawCpu.since("client"));
             // Free the destination's memory again, so that the sync below starts from the same
             // state.
             call(destination.url, "DELETE", "/_api/database/raw", "");
@@ -105,10 +111,12 @@ public final class ReplicationBench {
             options.addAll(jobOptions);
             Pipeline.build(env, JobConfig.from(options, parallelism));
             long t1 = System.nanoTime();
+            Cpu syncCpu = new Cpu(source, destination);
             JobClient job = env.executeAsync("dc2dc-bench");
             ClusterSpec dest = ClusterSpec.unauthenticated("destination", List.of(destination.url));
             try (ArangoClient d = ArangoClient.connect(dest)) {
-                long firstAt = waitForCount(d, "bench", "docs", docs, 1800);
+                long firstAt = waitForCount(d, "bench", "docs", docs, 1800, heap);
+                System.out.println("initial_sync_cpu_s " + syncCpu.since("job"));
                 double syncRate = docs / seconds(firstAt);
                 System.out.printf(
                         Locale.ROOT,
@@ -124,6 +132,8 @@ public final class ReplicationBench {
                 System.out.printf(Locale.ROOT, "initial_sync/raw_insert=%.2f%n", ratio);
 
                 List<Double> lags = measureLag(source.url, destination.url, lagSeconds, payload);
+                // the live set while the job tails and writes at 2,000 changes per second
+                heap.sampleLiveSet();
                 Collections.sort(lags);
                 double p50 = percentile(lags, 0.50);
                 double p99 = percentile(lags, 0.99);
@@ -137,10 +147,19 @@ public final class ReplicationBench {
                 job.cancel().get();
                 System.out.printf(
                         Locale.ROOT,
+                        "heap_live_mb=%s (live set after a forced full GC at 1/3 and 2/3 of the"
+                                + " initial sync and at the end of the lag phase; %.1f s spent in"
+                                + " those GCs) heap_after_any_gc_peak_mb=%d (includes garbage not"
+                                + " yet collected)%n",
+                        heap.liveSamplesMb(),
+                        heap.forcedGcSeconds(),
+                        heap.peakAfterAnyGcMb());
+                System.out.printf(
+                        Locale.ROOT,
                         "ratio=%.2f lag_p99_s=%.3f heap_peak_mb=%d%n",
                         ratio,
                         p99,
-                        heap.peakMb());
+                        heap.liveSetPeakMb());
             }
         }
         System.exit(0);
@@ -221,6 +240,40 @@ public final class ReplicationBench {
         return new ArrayList<>(lags);
     }
 
+    /** CPU time used by the benchmark's JVM and the two emulators since construction. */
+    private static final class Cpu {
+        private final EmulatorProcess source;
+        private final EmulatorProcess destination;
+        private final long self;
+        private final Duration sourceStart;
+        private final Duration destinationStart;
+
+        Cpu(EmulatorProcess source, EmulatorProcess destination) {
+            this.source = source;
+            this.destination = destination;
+            this.self = processCpuNanos();
+            this.sourceStart = source.cpu();
+            this.destinationStart = destination.cpu();
+        }
+
+        /** {@code <selfName>=<s> source=<s> destination=<s>}, CPU seconds since construction. */
+        String since(String selfName) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s=%.1f source=%.1f destination=%.1f",
+                    selfName,
+                    (processCpuNanos() - self) / 1e9,
+                    source.cpu().minus(sourceStart).toMillis() / 1e3,
+                    destination.cpu().minus(destinationStart).toMillis() / 1e3);
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean)
+                            ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
     private static double percentile(List<Double> sorted, double p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
@@ -229,18 +282,26 @@ public final class ReplicationBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    /** Waits until the collection holds {@code expected} documents; returns when it held one. */
+    /**
+     * Waits until the collection holds {@code expected} documents; returns when it held one.
+     * Samples the job's live set when a third and two thirds of the documents have arrived.
+     */
     private static long waitForCount(
-            ArangoClient d, String db, String c, long expected, int timeoutSeconds)
+            ArangoClient d, String db, String c, long expected, int timeoutSeconds, HeapWatch heap)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         long count = 0;
         long firstAt = 0;
+        int sampled = 0;
         while (System.nanoTime() < deadline) {
             try {
                 count = d.count(db, c);
                 if (count > 0 && firstAt == 0) {
                     firstAt = System.nanoTime();
+                }
+                if (sampled < 2 && count >= expected * (sampled + 1) / 3 && count < expected) {
+                    heap.sampleLiveSet();
+                    sampled++;
                 }
                 if (count >= expected) {
                     return firstAt;
