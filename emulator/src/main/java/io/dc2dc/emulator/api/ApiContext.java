@@ -118,6 +118,30 @@ public final class ApiContext {
         throw new ApiException(ErrorCode.FORBIDDEN);
     }
 
+    /**
+     * Requires access to a collection of the request's database: read-write to write, at least
+     * read-only to read. The collection's own grant counts, then the database's {@code "*"}
+     * collection grant, the global default and the database's access (as arangod resolves it), so a
+     * read-only grant on one collection forbids writing it even with read-write access to the
+     * database.
+     */
+    public void requireCollectionAccess(ApiRequest req, String collection, boolean write) {
+        Principal p = req.principal();
+        if (p.superuser()) {
+            return;
+        }
+        String level;
+        try {
+            level = meta.users().collectionAccess(p.user(), req.database(), collection);
+        } catch (ApiException unknownUser) {
+            level = "none";
+        }
+        if (write ? "rw".equals(level) : !"none".equals(level)) {
+            return;
+        }
+        throw new ApiException(ErrorCode.FORBIDDEN);
+    }
+
     /** "rw", "ro" or "none" for the request's principal on a database. */
     public String access(ApiRequest req, String database) {
         Principal p = req.principal();

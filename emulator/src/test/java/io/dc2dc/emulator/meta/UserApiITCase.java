@@ -130,6 +130,32 @@ class UserApiITCase {
     }
 
     @Test
+    void collectionGrantsApplyToDocuments() {
+        ok(root.post("/_api/user", "{\"user\":\"carol\",\"passwd\":\"c\"}"), 201);
+        ok(root.post("/_api/collection", "{\"name\":\"open\"}"), 200);
+        ok(root.post("/_api/collection", "{\"name\":\"readonly\"}"), 200);
+        ok(root.post("/_api/collection", "{\"name\":\"hidden\"}"), 200);
+        ok(root.post("/_api/document/hidden", "{\"_key\":\"h\"}"), 202);
+        ok(root.put("/_api/user/carol/database/_system", "{\"grant\":\"rw\"}"), 200);
+        ok(root.put("/_api/user/carol/database/_system/readonly", "{\"grant\":\"ro\"}"), 200);
+        ok(root.put("/_api/user/carol/database/_system/hidden", "{\"grant\":\"none\"}"), 200);
+        Http carol = anonymous.withAuth(Http.basic("carol", "c"));
+        // no grant on the collection: the database's read-write access applies
+        ok(carol.post("/_api/document/open", "{\"_key\":\"a\"}"), 202);
+        // a read-only grant on a collection forbids writing it, not reading it
+        error(carol.post("/_api/document/readonly", "{\"_key\":\"b\"}"), 403, 11);
+        ok(root.post("/_api/document/readonly", "{\"_key\":\"b\"}"), 202);
+        ok(carol.get("/_api/document/readonly/b"), 200);
+        // none forbids reading too
+        error(carol.get("/_api/document/hidden/h"), 403, 11);
+        // the database's "*" collection grant is the default for its collections
+        ok(root.delete("/_api/user/carol/database/_system/readonly"), 202);
+        ok(root.put("/_api/user/carol/database/_system/*", "{\"grant\":\"ro\"}"), 200);
+        error(carol.post("/_api/document/open", "{\"_key\":\"c\"}"), 403, 11);
+        ok(root.delete("/_api/user/carol"), 202);
+    }
+
+    @Test
     void aCopiedUsersDocumentLogsInOnAnotherCluster() {
         ok(root.post("/_api/user", "{\"user\":\"bob\",\"passwd\":\"copy-me\"}"), 201);
         ok(root.put("/_api/user/bob/database/*", "{\"grant\":\"ro\"}"), 200);
