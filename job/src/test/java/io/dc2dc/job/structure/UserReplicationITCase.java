@@ -110,6 +110,11 @@ class UserReplicationITCase {
                         .isEqualTo(403);
                 assertThat(basic(destination, "reader", "reader-1", "GET", shopVersion(), null))
                         .isEqualTo(200);
+                // so does a read-only grant on the collection, with read-write on the database
+                String late = "{\"_key\":\"from-late\"}";
+                assertThat(basic(destination, "late@app", "late-1", "POST", orders(), late))
+                        .isEqualTo(basic(source, "late@app", "late-1", "POST", orders(), late))
+                        .isEqualTo(403);
                 assertThat(d.get("_system", "/_api/user").path("result").toString())
                         .doesNotContain("\"leaver\"");
 
