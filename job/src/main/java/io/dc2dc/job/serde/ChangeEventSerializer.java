@@ -2,7 +2,6 @@ package io.dc2dc.job.serde;
 
 import io.dc2dc.arango.model.ChangeEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -19,15 +18,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * byte   header: bits 0-1 kind (0 UPSERT, 1 REMOVE, 2 SWEEP), bit 2 document present,
  *                bit 3 routing key is the document routing key of database, collection, key
  *                (then it is not written but rebuilt when read)
- * string database, collection, collectionId, shard, key   (see below; null allowed)
+ * block  database, collection, collectionId, shard, key, and routingKey without bit 3
+ *        ({@link StringBlock}: one length, then the strings as UTF-8; null allowed)
  * long   revision, tick, epoch
  * int    document length, then the document bytes        (only with bit 2)
- * string routingKey                                      (only without bit 3)
  * </pre>
- *
- * <p>A string is its UTF-8 length plus one as an unsigned LEB128 varint (0 for null), then its
- * UTF-8 bytes: names and keys are short and mostly ASCII, which the JDK encodes and decodes with
- * array copies, unlike Flink's character-by-character {@code StringValue} encoding.
  *
  * <p>ChangeEvents are not kept in keyed or operator state (the ordering stage keeps {@code
  * DocState}), so this format only travels between tasks of one running job; the snapshot still
@@ -97,24 +92,19 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
         if (e.document != null) {
             header |= HAS_DOCUMENT;
         }
+        out.writeByte(derived ? header | DERIVED_ROUTING_KEY : header);
         if (derived) {
-            header |= DERIVED_ROUTING_KEY;
+            StringBlock.write(out, e.database, e.collection, e.collectionId, e.shard, e.key);
+        } else {
+            StringBlock.write(
+                    out, e.database, e.collection, e.collectionId, e.shard, e.key, e.routingKey);
         }
-        out.writeByte(header);
-        writeString(e.database, out);
-        writeString(e.collection, out);
-        writeString(e.collectionId, out);
-        writeString(e.shard, out);
-        writeString(e.key, out);
         out.writeLong(e.revision);
         out.writeLong(e.tick);
         out.writeLong(e.epoch);
         if (e.document != null) {
             out.writeInt(e.document.length);
             out.write(e.document);
-        }
-        if (!derived) {
-            writeString(e.routingKey, out);
         }
     }
 
@@ -126,13 +116,19 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
                 || (header & ~(KIND_MASK | HAS_DOCUMENT | DERIVED_ROUTING_KEY)) != 0) {
             throw new IOException("corrupt ChangeEvent record: header byte " + header);
         }
+        boolean derived = (header & DERIVED_ROUTING_KEY) != 0;
+        String[] strings = StringBlock.read(in, derived ? 5 : 6);
         ChangeEvent e = new ChangeEvent();
         e.kind = KINDS[kind];
-        e.database = readString(in);
-        e.collection = readString(in);
-        e.collectionId = readString(in);
-        e.shard = readString(in);
-        e.key = readString(in);
+        e.database = strings[0];
+        e.collection = strings[1];
+        e.collectionId = strings[2];
+        e.shard = strings[3];
+        e.key = strings[4];
+        e.routingKey =
+                derived
+                        ? ChangeEvent.documentRoutingKey(e.database, e.collection, e.key)
+                        : strings[5];
         e.revision = in.readLong();
         e.tick = in.readLong();
         e.epoch = in.readLong();
@@ -144,10 +140,6 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
             e.document = new byte[length];
             in.readFully(e.document);
         }
-        e.routingKey =
-                (header & DERIVED_ROUTING_KEY) != 0
-                        ? ChangeEvent.documentRoutingKey(e.database, e.collection, e.key)
-                        : readString(in);
         return e;
     }
 
@@ -160,74 +152,18 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
     public void copy(DataInputView in, DataOutputView out) throws IOException {
         int header = in.readUnsignedByte();
         out.writeByte(header);
-        for (int i = 0; i < 5; i++) {
-            copyString(in, out);
-        }
+        StringBlock.copy(in, out);
         out.write(in, 3 * Long.BYTES);
         if ((header & HAS_DOCUMENT) != 0) {
             int length = in.readInt();
             out.writeInt(length);
             out.write(in, length);
         }
-        if ((header & DERIVED_ROUTING_KEY) == 0) {
-            copyString(in, out);
-        }
     }
 
     @Override
     public TypeSerializerSnapshot<ChangeEvent> snapshotConfiguration() {
         return new ChangeEventSerializerSnapshot();
-    }
-
-    static void writeString(String s, DataOutputView out) throws IOException {
-        if (s == null) {
-            out.writeByte(0);
-            return;
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeVarint(utf8.length + 1, out);
-        out.write(utf8);
-    }
-
-    static String readString(DataInputView in) throws IOException {
-        int n = readVarint(in);
-        if (n == 0) {
-            return null;
-        }
-        byte[] utf8 = new byte[n - 1];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    private static void copyString(DataInputView in, DataOutputView out) throws IOException {
-        int n = readVarint(in);
-        writeVarint(n, out);
-        if (n > 1) {
-            out.write(in, n - 1);
-        }
-    }
-
-    private static void writeVarint(int value, DataOutputView out) throws IOException {
-        while ((value & ~0x7f) != 0) {
-            out.writeByte((value & 0x7f) | 0x80);
-            value >>>= 7;
-        }
-        out.writeByte(value);
-    }
-
-    private static int readVarint(DataInputView in) throws IOException {
-        int value = 0;
-        for (int shift = 0; shift < 32; shift += 7) {
-            int b = in.readUnsignedByte();
-            value |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                if (value < 0) {
-                    break;
-                }
-                return value;
-            }
-        }
-        throw new IOException("corrupt ChangeEvent record: bad string length");
     }
 
     private static int kindCode(ChangeEvent.Kind kind) {

@@ -31,10 +31,11 @@ class ChangeEventSerializerTest {
 
     /**
      * {@link #UPSERT} as written by format version 1: header 0x0c (UPSERT, document, derived
-     * routing key), five strings (length + 1, UTF-8), three longs, the document.
+     * routing key), a block of five strings, three longs, the document.
      */
     static final String UPSERT_V1 =
             "0c" // header
+                    + "22" // string block length 34, then five strings (UTF-8 length + 1, bytes)
                     + "0573686f70" // shop
                     + "076f7264657273" // orders
                     + "0832303130303631" // 2010061
