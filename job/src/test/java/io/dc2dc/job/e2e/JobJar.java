@@ -67,15 +67,18 @@ final class JobJar {
     }
 
     /**
-     * The project module a classpath element holds: its {@code target/classes} in a reactor build,
-     * or its jar in the local repository when only the job module is built; null for others.
+     * The project module a classpath element holds: its {@code target/classes} or its jar ({@code
+     * dc2dc-<module>-<version>.jar}, in {@code target/} when the reactor packaged it, or in the
+     * local repository when only the job module is built); null for anything else.
      */
     private static String module(String element) {
         String unix = element.replace(File.separatorChar, '/');
+        String file = unix.substring(unix.lastIndexOf('/') + 1);
         for (String m : MODULES) {
             if (unix.endsWith("/" + m + "/target/classes")
-                    || unix.matches(
-                            ".*/io/dc2dc/dc2dc-" + m + "/[^/]+/dc2dc-" + m + "-[^/]+\\.jar")) {
+                    || (file.startsWith("dc2dc-" + m + "-")
+                            && file.endsWith(".jar")
+                            && !file.endsWith("-tests.jar"))) {
                 return m;
             }
         }
