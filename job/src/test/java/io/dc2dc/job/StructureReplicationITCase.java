@@ -53,6 +53,19 @@ class StructureReplicationITCase {
                     "POST",
                     "/_db/shop/_api/index?collection=orders",
                     "{\"type\":\"persistent\",\"name\":\"uniqueKeyAndText\",\"fields\":[\"_key\",\"text\"],\"unique\":true}");
+            // every other index type, created while the job runs (hash and skiplist are aliases
+            // of persistent)
+            for (String index :
+                    List.of(
+                            "{\"type\":\"hash\",\"name\":\"byText\",\"fields\":[\"text\"]}",
+                            "{\"type\":\"skiplist\",\"name\":\"byNAndText\",\"fields\":[\"n\",\"text\"],\"storedValues\":[\"x\"]}",
+                            "{\"type\":\"geo\",\"name\":\"where\",\"fields\":[\"location\"],\"geoJson\":true}",
+                            "{\"type\":\"fulltext\",\"name\":\"words\",\"fields\":[\"text\"],\"minLength\":3}",
+                            "{\"type\":\"inverted\",\"name\":\"search\",\"fields\":[{\"name\":\"text\"}]}",
+                            "{\"type\":\"mdi\",\"name\":\"box\",\"fields\":[\"x\",\"y\"],\"fieldValueTypes\":\"double\"}",
+                            "{\"type\":\"zkd\",\"name\":\"cube\",\"fields\":[\"x\",\"y\",\"z\"],\"fieldValueTypes\":\"double\"}")) {
+                h.call("POST", "/_db/shop/_api/index?collection=orders", index);
+            }
             String byN = h.call("GET", "/_db/shop/_api/index/orders/byN", null).path("id").asText();
             h.call("DELETE", "/_db/shop/_api/index/" + byN, null);
             awaitSameIndexes(source, destination);
