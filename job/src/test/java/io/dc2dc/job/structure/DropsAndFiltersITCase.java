@@ -77,6 +77,27 @@ class DropsAndFiltersITCase {
     }
 
     @Test
+    void aTruncateFollows() throws Exception {
+        Workload w = new Workload(clusters.source().coordinatorUrl(), 33);
+        Http h = w.http();
+        w.createDatabase("app");
+        w.createCollection("app", "log", 3, false);
+        insert(h, "app", "log", 0, 0, 300);
+        JobClient job = clusters.start(2);
+        try {
+            Replication.awaitEqual(clusters.source(), clusters.destination(), TIMEOUT);
+            h.call("PUT", "/_db/app/_api/collection/log/truncate", null);
+            insert(h, "app", "log", 1, 250, 20); // some keys again, some new
+            Replication.awaitEqual(clusters.source(), clusters.destination(), TIMEOUT);
+            try (ArangoClient d = destination()) {
+                assertThat(contents(d).get("app/log")).hasSize(20);
+            }
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
     void aDatabaseDroppedAndRecreatedStartsEmptyAndADroppedOneGoes() throws Exception {
         Workload w = new Workload(clusters.source().coordinatorUrl(), 37);
         Http h = w.http();
