@@ -15,6 +15,10 @@ import java.util.TreeSet;
  * ClusterContents}, {@link ContentDiff}) to list the differing keys. Equal counts and checksums are
  * taken as equal contents, so an equal cluster is checked without reading its documents.
  *
+ * <p>With the job's settings ({@link #compare(ArangoClient, ArangoClient, ExpectedStructure)}), it
+ * also runs the structure check ({@link StructureSnapshot}, {@link StructureDiff}) and leaves out
+ * what the filter does not replicate.
+ *
  * <p>The two sides are read one after the other, not at one instant: while a replication runs,
  * changes in flight show up as differences. Compare again (or drain first) before concluding.
  */
@@ -38,30 +42,62 @@ public final class ClusterComparison {
     }
 
     private final List<CollectionResult> collections;
+    private final List<String> structureDifferences;
 
-    private ClusterComparison(List<CollectionResult> collections) {
+    private ClusterComparison(List<CollectionResult> collections, List<String> structure) {
         this.collections = List.copyOf(collections);
+        this.structureDifferences = List.copyOf(structure);
     }
 
     /** Compares every user collection (system collections are left out) of both clusters. */
     public static ClusterComparison compare(ArangoClient source, ArangoClient destination) {
+        return new ClusterComparison(contents(source, destination, name -> true), List.of());
+    }
+
+    /**
+     * Compares the structure and the contents of what the job replicates: the structure check item
+     * by item, then every replicated user collection.
+     */
+    public static ClusterComparison compare(
+            ArangoClient source, ArangoClient destination, ExpectedStructure expected) {
+        List<String> structure =
+                StructureDiff.of(
+                                expected.fromSource(StructureSnapshot.read(source)),
+                                expected.onDestination(StructureSnapshot.read(destination)))
+                        .differences();
+        return new ClusterComparison(
+                contents(source, destination, name -> expected.compared("collection " + name)),
+                structure);
+    }
+
+    private static List<CollectionResult> contents(
+            ArangoClient source,
+            ArangoClient destination,
+            java.util.function.Predicate<String> replicated) {
         Map<String, Side> s = inventory(source);
         Map<String, Side> d = inventory(destination);
         TreeSet<String> names = new TreeSet<>(s.keySet());
         names.addAll(d.keySet());
+        names.removeIf(replicated.negate());
         List<CollectionResult> results = new ArrayList<>();
         for (String name : names) {
             results.add(compare(name, source, s.get(name), destination, d.get(name)));
         }
-        return new ClusterComparison(results);
+        return results;
     }
 
     public List<CollectionResult> collections() {
         return collections;
     }
 
+    /** The structure check's differences, item by item (empty when it was not run). */
+    public List<String> structureDifferences() {
+        return structureDifferences;
+    }
+
     public boolean equal() {
-        return collections.stream().allMatch(CollectionResult::equal);
+        return structureDifferences.isEmpty()
+                && collections.stream().allMatch(CollectionResult::equal);
     }
 
     /** A collection as one cluster sees it. */

@@ -3,6 +3,7 @@ package io.dc2dc.job.cli;
 import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.job.check.ClusterComparison;
+import io.dc2dc.job.check.ExpectedStructure;
 import io.dc2dc.job.config.JobConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,12 @@ final class CheckCommand implements Command {
         try (ArangoClient source = ArangoClient.connect(config.source().cluster());
                 ArangoClient destination = ArangoClient.connect(config.sink().cluster())) {
             while (true) {
-                ClusterComparison result = ClusterComparison.compare(source, destination);
+                ClusterComparison result =
+                        ClusterComparison.compare(
+                                source,
+                                destination,
+                                new ExpectedStructure(
+                                        config.source().filter(), config.structure()));
                 if (result.equal() || System.nanoTime() > deadline) {
                     ctx.out.print(render(result, maxKeys));
                     return result.equal() ? ExitCode.OK : ExitCode.NOT_IN_SYNC;
@@ -103,6 +109,16 @@ final class CheckCommand implements Command {
             differences.addAll(c.differences());
         }
         StringBuilder sb = new StringBuilder(Table.format(rows, Set.of(1, 2)));
+        List<String> structure = result.structureDifferences();
+        if (!structure.isEmpty()) {
+            sb.append("\nstructure differences")
+                    .append(
+                            structure.size() > maxKeys
+                                    ? " (first " + maxKeys + " of " + structure.size() + ")"
+                                    : "")
+                    .append(":\n");
+            structure.stream().limit(maxKeys).forEach(d -> sb.append("  ").append(d).append('\n'));
+        }
         if (!differences.isEmpty()) {
             sb.append("\ndifferences")
                     .append(
@@ -123,12 +139,14 @@ final class CheckCommand implements Command {
                                         + result.collections().size()
                                         + " collections, "
                                         + documents
-                                        + " documents)"
+                                        + " documents, structure equal)"
                                 : "check: the destination differs from the source ("
                                         + differing(result)
                                         + " of "
                                         + result.collections().size()
-                                        + " collections)")
+                                        + " collections, "
+                                        + structure.size()
+                                        + " structure items)")
                 .append('\n');
         return sb.toString();
     }

@@ -104,7 +104,9 @@ class CheckCommandITCase {
         assertThat(r.out())
                 .containsPattern("shop/orders +50 +50 +(\\d+) +\\1 +equal")
                 .containsPattern("shop/users +1 +1 +(\\d+) +\\1 +equal")
-                .contains("check: the destination equals the source (2 collections, 51 documents)");
+                .contains(
+                        "check: the destination equals the source (2 collections, 51 documents,"
+                                + " structure equal)");
     }
 
     @Test
@@ -131,11 +133,38 @@ class CheckCommandITCase {
                 .contains("  shop/orders/k4: missing on the destination\n")
                 .contains("  shop/orders/x1: extra on the destination\n")
                 .contains("  shop/stray: only on the destination\n")
-                .contains("check: the destination differs from the source (3 of 4 collections)");
+                .contains("structure differences:\n")
+                .contains("  collection shop/audit: missing on the destination\n")
+                .contains("  collection shop/stray: only on the destination\n")
+                .contains(
+                        "check: the destination differs from the source (3 of 4 collections, 2"
+                                + " structure items)");
 
         CliHarness.Result limited = cli.run("check", "--config", cfg, "--max-keys", "2");
         assertThat(limited.exitCode()).isEqualTo(ExitCode.NOT_IN_SYNC);
         assertThat(limited.out()).contains("differences (first 2 of 5):");
+    }
+
+    @Test
+    void aStructureDifferenceAloneFailsTheCheck() throws IOException {
+        new Http(source.coordinatorUrl())
+                .call(
+                        "POST",
+                        "/_db/shop/_api/index?collection=orders",
+                        Map.of(
+                                "type",
+                                "persistent",
+                                "name",
+                                "byAmount",
+                                "fields",
+                                List.of("amount")));
+        CliHarness.Result r =
+                cli.run("check", "--config", config(destination.coordinatorUrl()).toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.NOT_IN_SYNC);
+        assertThat(r.out())
+                .containsPattern("shop/orders +50 +50 +(\\d+) +\\1 +equal")
+                .contains("  index shop/orders/byAmount: missing on the destination\n")
+                .contains("(0 of 2 collections, 1 structure items)");
     }
 
     @Test

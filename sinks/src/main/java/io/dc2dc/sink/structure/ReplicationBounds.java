@@ -10,18 +10,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * replication factor, since a cluster refuses a write concern above it. Satellite collections
  * ({@code "satellite"}) are left alone.
  */
-final class ReplicationBounds {
+public final class ReplicationBounds {
 
     private final int min;
     private final int max;
 
-    ReplicationBounds(StructureOptions options) {
+    public ReplicationBounds(StructureOptions options) {
         this.min = options.minReplicationFactor();
         this.max = options.maxReplicationFactor();
     }
 
     /** Bounds the values in place. */
-    void apply(ObjectNode properties) {
+    public void apply(ObjectNode properties) {
         JsonNode rf = properties.get("replicationFactor");
         if (rf == null || !rf.canConvertToInt() || !rf.isNumber()) {
             return;
