@@ -22,22 +22,39 @@ public final class CollectionFilter implements Serializable {
 
     /** Replicates everything. */
     public static final CollectionFilter ALL =
-            new CollectionFilter(List.of(), List.of(), List.of(), List.of());
+            new CollectionFilter(List.of(), List.of(), List.of(), List.of(), false);
 
     private final List<Pattern> includeDatabases;
     private final List<Pattern> excludeDatabases;
     private final List<Pattern> includeCollections;
     private final List<Pattern> excludeCollections;
+    private final boolean dropExcluded;
 
     private CollectionFilter(
             List<Pattern> includeDatabases,
             List<Pattern> excludeDatabases,
             List<Pattern> includeCollections,
-            List<Pattern> excludeCollections) {
+            List<Pattern> excludeCollections,
+            boolean dropExcluded) {
         this.includeDatabases = includeDatabases;
         this.excludeDatabases = excludeDatabases;
         this.includeCollections = includeCollections;
         this.excludeCollections = excludeCollections;
+        this.dropExcluded = dropExcluded;
+    }
+
+    /**
+     * The same rules; {@code drop} says whether a collection or database that was replicated and is
+     * now left out is dropped on the destination (by default it stays as it was).
+     */
+    public CollectionFilter dropExcluded(boolean drop) {
+        return new CollectionFilter(
+                includeDatabases, excludeDatabases, includeCollections, excludeCollections, drop);
+    }
+
+    /** Whether what is newly left out is dropped on the destination. */
+    public boolean dropsExcluded() {
+        return dropExcluded;
     }
 
     /**
@@ -54,7 +71,8 @@ public final class CollectionFilter implements Serializable {
                 compile(includeDatabases),
                 compile(excludeDatabases),
                 compile(includeCollections),
-                compile(excludeCollections));
+                compile(excludeCollections),
+                false);
     }
 
     private static List<Pattern> compile(List<String> rules) {
@@ -112,6 +130,7 @@ public final class CollectionFilter implements Serializable {
                 + ", collections +"
                 + includeCollections
                 + " -"
-                + excludeCollections;
+                + excludeCollections
+                + (dropExcluded ? ", excluded ones dropped on the destination" : "");
     }
 }

@@ -112,10 +112,11 @@ public record JobConfig(
 
     private static CollectionFilter filter(Configuration conf) {
         return CollectionFilter.of(
-                rules(conf, StructureSettings.INCLUDE_DATABASES),
-                rules(conf, StructureSettings.EXCLUDE_DATABASES),
-                rules(conf, StructureSettings.INCLUDE_COLLECTIONS),
-                rules(conf, StructureSettings.EXCLUDE_COLLECTIONS));
+                        rules(conf, StructureSettings.INCLUDE_DATABASES),
+                        rules(conf, StructureSettings.EXCLUDE_DATABASES),
+                        rules(conf, StructureSettings.INCLUDE_COLLECTIONS),
+                        rules(conf, StructureSettings.EXCLUDE_COLLECTIONS))
+                .dropExcluded(conf.get(StructureSettings.DROP_EXCLUDED));
     }
 
     /** The option's rules, each checked to be a valid regular expression. */

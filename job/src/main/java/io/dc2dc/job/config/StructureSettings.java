@@ -47,6 +47,15 @@ public final class StructureSettings {
                     .defaultValues()
                     .withDescription("Collections not to replicate (regular expressions).");
 
+    public static final ConfigOption<Boolean> DROP_EXCLUDED =
+            ConfigOptions.key("filter.drop-excluded")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Whether a replicated database or collection that the rules now leave"
+                                    + " out is dropped on the destination (after a checkpoint);"
+                                    + " by default it stays as it was.");
+
     public static final ConfigOption<Integer> MIN_REPLICATION_FACTOR =
             ConfigOptions.key("structure.min-replication-factor")
                     .intType()

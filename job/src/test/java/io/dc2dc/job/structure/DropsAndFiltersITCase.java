@@ -240,9 +240,33 @@ class DropsAndFiltersITCase {
                         .isEqualTo(aBefore);
                 assertThat(d.databases()).doesNotContain("skip");
             }
+            savepoint = clusters.stopWithSavepoint(job);
+            // Told to, a newly excluded collection is dropped on the destination.
+            job =
+                    clusters.startWith(
+                            2,
+                            savepoint,
+                            o -> {
+                                o.setString("filter.exclude-databases", "skip");
+                                o.setString("filter.exclude-collections", "keep/a;tmp_.*");
+                                o.setString("filter.drop-excluded", "true");
+                            });
+            try (ArangoClient d = destination()) {
+                Waits.until(
+                        "keep/tmp_x to be dropped on the destination",
+                        TIMEOUT,
+                        () -> !collectionNames(d, "keep").contains("tmp_x"),
+                        () -> collectionNames(d, "keep").toString());
+                assertThat(collectionNames(d, "keep")).contains("a", "b");
+            }
+            awaitEqual(k -> k.equals("keep/b"));
         } finally {
             job.cancel().get();
         }
+    }
+
+    private static List<String> collectionNames(ArangoClient c, String db) {
+        return c.collections(db).stream().map(info -> info.name()).toList();
     }
 
     @Test

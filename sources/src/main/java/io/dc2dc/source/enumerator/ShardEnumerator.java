@@ -107,7 +107,11 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
             Map.Entry<String, String> db = it.next();
             if (!config.filter().includesDatabase(db.getKey())) {
                 it.remove();
-                LOG.info("Database {} is no longer replicated (filter); it stays", db.getKey());
+                if (config.filter().dropsExcluded()) {
+                    addDrop(PendingDrop.database(db.getKey(), db.getValue()));
+                } else {
+                    LOG.info("Database {} is no longer replicated (filter); it stays", db.getKey());
+                }
             } else if (!db.getValue().equals(result.databases().get(db.getKey()))) {
                 it.remove();
                 addDrop(PendingDrop.database(db.getKey(), db.getValue()));
@@ -156,11 +160,12 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
                 broadcast(new ShardEvent.Dropped(k.splitId()));
                 String name = k.database() + "/" + k.collection();
                 if (!config.filter().includesCollection(k.database(), k.collection())) {
-                    LOG.info(
-                            "Shard {} of {} stops: the filter leaves it out; it stays on the"
-                                    + " destination",
-                            k.shard(),
-                            name);
+                    LOG.info("Shard {} of {} stops: the filter leaves it out", k.shard(), name);
+                    if (config.filter().dropsExcluded() && !isBlocked(k.database())) {
+                        addDrop(
+                                PendingDrop.collection(
+                                        k.database(), k.collection(), k.collectionId()));
+                    }
                 } else if (isBlocked(k.database())) {
                     LOG.info("Shard {} of {} stops: its database was dropped", k.shard(), name);
                 } else if (!k.collectionId().equals(result.collections().get(name))) {
