@@ -32,6 +32,13 @@ public record JobConfig(
         }
     }
 
+    /**
+     * Fetched chunks (of {@code sync.dump-chunk-size}) a reader queues for its task thread. Four
+     * keep the task busy (scripts/bench: the same CPU seconds and rate as 16) with half the job's
+     * live set during a snapshot (146 instead of 255 MB at 1,000,000 documents).
+     */
+    private static final int READER_QUEUE_CHUNKS = 4;
+
     public static JobConfig from(Configuration conf, int parallelism) {
         ClusterSpec source = cluster(conf, ClusterOptions.SOURCE);
         ClusterSpec destination = cluster(conf, ClusterOptions.DESTINATION);
@@ -70,7 +77,7 @@ public record JobConfig(
                         syncerId,
                         parallelism,
                         maxParallelism,
-                        16,
+                        READER_QUEUE_CHUNKS,
                         filter(conf));
         long batchBytes = conf.get(SyncOptions.SINK_BATCH_SIZE).getBytes();
         long bufferBytes = conf.get(SyncOptions.SINK_BUFFER_SIZE).getBytes();
