@@ -245,6 +245,8 @@ public final class ReplicationBench {
         private final EmulatorProcess source;
         private final EmulatorProcess destination;
         private final long self;
+        private final long compileMillis;
+        private final long gcMillis;
         private final Duration sourceStart;
         private final Duration destinationStart;
 
@@ -252,19 +254,39 @@ public final class ReplicationBench {
             this.source = source;
             this.destination = destination;
             this.self = processCpuNanos();
+            this.compileMillis = compileMillis();
+            this.gcMillis = gcMillis();
             this.sourceStart = source.cpu();
             this.destinationStart = destination.cpu();
         }
 
-        /** {@code <selfName>=<s> source=<s> destination=<s>}, CPU seconds since construction. */
+        /**
+         * {@code <selfName>=<s> (JIT <s>, GC <s>) source=<s> destination=<s>}: CPU seconds since
+         * construction; JIT and GC are this JVM's compilation and collection times in the same
+         * interval, which are part of its CPU seconds (a fresh JVM compiles much of what it runs).
+         */
         String since(String selfName) {
             return String.format(
                     Locale.ROOT,
-                    "%s=%.1f source=%.1f destination=%.1f",
+                    "%s=%.1f (JIT %.1f, GC %.1f) source=%.1f destination=%.1f",
                     selfName,
                     (processCpuNanos() - self) / 1e9,
+                    (compileMillis() - compileMillis) / 1e3,
+                    (gcMillis() - gcMillis) / 1e3,
                     source.cpu().minus(sourceStart).toMillis() / 1e3,
                     destination.cpu().minus(destinationStart).toMillis() / 1e3);
+        }
+
+        private static long compileMillis() {
+            return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        }
+
+        private static long gcMillis() {
+            long total = 0;
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                total += Math.max(0, gc.getCollectionTime());
+            }
+            return total;
         }
 
         private static long processCpuNanos() {
