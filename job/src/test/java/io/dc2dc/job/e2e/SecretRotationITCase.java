@@ -108,6 +108,75 @@ class SecretRotationITCase {
         }
     }
 
+    @Test
+    void replicationContinuesWithoutRestartWhileTheDestinationPasswordChanges() throws Exception {
+        Path password = Files.writeString(dir.resolve("destination.password"), "old-pw\n");
+        try (Emulator source = Emulator.start(EmulatorConfig.builder().dbServers(2).build());
+                Emulator destination =
+                        Emulator.start(
+                                EmulatorConfig.builder()
+                                        .dbServers(2)
+                                        .jwtSecret("d".getBytes(StandardCharsets.UTF_8))
+                                        .rootPassword("old-pw")
+                                        .build())) {
+            Workload writes = new Workload(source.coordinatorUrl(), 9);
+            writes.createDatabase("shop");
+            writes.createCollection("shop", "orders", 2, false);
+            writes.insertMany("shop", "orders", "a", 200, 50);
+
+            Configuration options = Replication.options(source, destination);
+            options.setString("destination.password-file", password.toString());
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(
+                            Replication.flink(dir.resolve("checkpoints")));
+            env.setParallelism(1);
+            Pipeline.build(env, JobConfig.from(options, 1));
+            JobClient job = env.executeAsync("password-rotation");
+            try {
+                // the comparison reads the destination's DB-servers: it needs the JWT secret
+                ClusterSpec sourceSpec = spec("source", source.coordinatorUrl(), null);
+                ClusterSpec destinationSpec =
+                        spec(
+                                "destination",
+                                destination.coordinatorUrl(),
+                                Files.writeString(dir.resolve("destination.jwt"), "d"));
+                awaitEqual(sourceSpec, destinationSpec);
+
+                // The password changes on the server first; writes meanwhile are refused (401)
+                // and retried; then the file follows, and the retried writes get through.
+                new Http(destination.coordinatorUrl())
+                        .withHeader(
+                                "authorization",
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString(
+                                                        "root:old-pw"
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                        .call("PATCH", "/_api/user/root", "{\"passwd\":\"new-pw\"}");
+                writes.insertMany("shop", "orders", "b", 100, 50);
+                Waits.until(
+                        "the writer to be refused and retrying",
+                        WAIT,
+                        () ->
+                                Clusters.metricValues(METRICS, job.getJobID(), "destinationRetries")
+                                        .stream()
+                                        .anyMatch(v -> v > 0),
+                        () -> "no retries yet");
+                Path next = Files.writeString(dir.resolve("destination.password.next"), "new-pw\n");
+                Files.move(next, password, StandardCopyOption.ATOMIC_MOVE);
+                awaitEqual(sourceSpec, destinationSpec);
+
+                assertThat(job.getJobStatus().get().isGloballyTerminalState()).isFalse();
+                assertThat(Clusters.metricValues(METRICS, job.getJobID(), "numRestarts"))
+                        .as("job restarts")
+                        .isNotEmpty()
+                        .allMatch(v -> v == 0.0);
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+
     private static ClusterSpec spec(String name, String url, Path secret) {
         Configuration conf = new Configuration();
         conf.setString(name + ".endpoints", url);

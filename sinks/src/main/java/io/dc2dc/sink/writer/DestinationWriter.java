@@ -18,6 +18,7 @@ import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,8 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
         this.metrics = metrics;
         this.recordsOut = metrics.getIOMetricGroup().getNumRecordsOutCounter();
         this.bytesOut = metrics.getIOMetricGroup().getNumBytesOutCounter();
-        this.retries = metrics.counter("destinationRetries");
+        // Counted on the I/O threads as each retry happens, so a writer stuck retrying shows it.
+        this.retries = metrics.counter("destinationRetries", new ThreadSafeSimpleCounter());
         this.errors = metrics.getNumRecordsOutErrorsCounter();
         scheduleLinger();
     }
@@ -226,7 +228,6 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
         inFlight--;
         buffer.completed(batch);
         if (retried > 0) {
-            retries.inc(retried);
             for (String shard : batch.shards()) {
                 shardRetries
                         .computeIfAbsent(
@@ -299,11 +300,17 @@ public final class DestinationWriter implements SinkWriter<ChangeEvent> {
                     throw failed;
                 }
             } catch (ArangoException e) {
-                if (!e.isTransient() || attempt >= config.retryAttempts()) {
+                // A refused credential (401) is retried too: while a password or secret is being
+                // rotated, the server and the secret file (re-read at every attempt) disagree for
+                // a moment. Wrong credentials still fail: at start by the preflight check, later
+                // once the retries are used up.
+                boolean retryable = e.isTransient() || e.httpStatus() == 401;
+                if (!retryable || attempt >= config.retryAttempts()) {
                     throw e;
                 }
                 failed = e;
             }
+            retries.inc();
             long delay = Math.min(config.retryMaxBackoff().toMillis(), backoff);
             delay += ThreadLocalRandom.current().nextLong(delay / 4 + 1);
             LOG.warn(
