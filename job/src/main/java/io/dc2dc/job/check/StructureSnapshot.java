@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.CollectionInfo;
+import io.dc2dc.sink.structure.ReplicationMarker;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +65,9 @@ public final class StructureSnapshot {
                     "database " + db,
                     normalize(client.get(db, "/_api/database/current").path("result")));
             for (CollectionInfo c : client.collections(db)) {
+                if (c.name().equals(ReplicationMarker.COLLECTION)) {
+                    continue; // dc2dc's own marker on a destination, not part of the structure
+                }
                 ObjectNode props = c.parameters().objectNode();
                 for (String p : COLLECTION_PROPERTIES) {
                     if (c.parameters().has(p)) {

@@ -4,6 +4,7 @@ import io.dc2dc.arango.auth.SecretRef;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.arango.http.TlsSpec;
 import io.dc2dc.sink.SinkConfig;
+import io.dc2dc.sink.structure.ReplicationMarker;
 import io.dc2dc.sink.structure.StructureOptions;
 import io.dc2dc.source.CollectionFilter;
 import io.dc2dc.source.SourceConfig;
@@ -103,7 +104,8 @@ public record JobConfig(
         return new JobConfig(
                 sourceConfig,
                 sinkConfig,
-                structure(conf),
+                structure(conf)
+                        .withReplicationIdentity(ReplicationMarker.identity(source, syncerId)),
                 positive(conf, SyncOptions.TOMBSTONE_TTL),
                 maxParallelism,
                 generation(conf));

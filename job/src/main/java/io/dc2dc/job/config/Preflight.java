@@ -4,6 +4,8 @@ import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.arango.http.VersionInfo;
+import io.dc2dc.sink.structure.ReplicationMarker;
+import java.util.Optional;
 
 /**
  * Checks both clusters before the job is submitted: reachable, credentials accepted, a cluster
@@ -38,7 +40,36 @@ public final class Preflight {
                             + "; replicate only into the same or a newer minor version.",
                     null);
         }
+        checkNotReplicatedByAnother(config);
         return new VersionInfo[] {source, destination};
+    }
+
+    /**
+     * Refuses a destination that another replication writes into: its marker names another source
+     * or syncer id and its heartbeat is fresh. The job's own marker (a resume) does not block.
+     */
+    static void checkNotReplicatedByAnother(JobConfig config) {
+        String ours = config.structure().replicationIdentity();
+        try (ArangoClient destination = ArangoClient.connect(config.sink().cluster())) {
+            Optional<ReplicationMarker.Marker> marker = ReplicationMarker.read(destination);
+            long now = System.currentTimeMillis();
+            if (marker.isPresent()
+                    && !marker.get().identity().equals(ours)
+                    && marker.get().age(now).compareTo(ReplicationMarker.FRESH) < 0) {
+                throw new PreflightException(
+                        "The destination "
+                                + config.sink().cluster().endpoints()
+                                + " is already replicated into by another dc2dc job (from "
+                                + marker.get().source()
+                                + ", last seen "
+                                + marker.get().age(now).toSeconds()
+                                + " s ago). Stop that job first, or choose another destination;"
+                                + " a job stopped for more than "
+                                + ReplicationMarker.FRESH.toSeconds()
+                                + " s does not block.",
+                        null);
+            }
+        }
     }
 
     static VersionInfo checkCluster(ClusterSpec spec, boolean needsJwtSecret) {

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.sink.structure.MetadataSync;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,50 @@ class PreflightITCase {
                 "source.jwt-secret-file",
                 file("secret", new String(SECRET, StandardCharsets.UTF_8)));
         assertThat(Preflight.check(JobConfig.from(c, 1))).hasSize(2);
+    }
+
+    @Test
+    void aDestinationAnotherReplicationWritesIntoIsRefused() throws Exception {
+        try (Emulator first = Emulator.start(EmulatorConfig.builder().dbServers(1).build());
+                Emulator other = Emulator.start(EmulatorConfig.builder().dbServers(1).build());
+                Emulator destination =
+                        Emulator.start(EmulatorConfig.builder().dbServers(1).build())) {
+            JobConfig running =
+                    JobConfig.from(
+                            options(first.coordinatorUrl(), destination.coordinatorUrl()), 1);
+            // no marker yet: nothing is refused
+            Preflight.checkNotReplicatedByAnother(running);
+            try (MetadataSync sync =
+                    new MetadataSync(
+                            running.source().cluster(),
+                            running.sink().cluster(),
+                            running.structure())) {
+                sync.sync(List.of()); // the running job's heartbeat
+            }
+            // the same replication resumes
+            Preflight.checkNotReplicatedByAnother(
+                    JobConfig.from(
+                            options(first.coordinatorUrl(), destination.coordinatorUrl()), 2));
+            JobConfig second =
+                    JobConfig.from(
+                            options(other.coordinatorUrl(), destination.coordinatorUrl()), 1);
+            assertThatThrownBy(() -> Preflight.checkNotReplicatedByAnother(second))
+                    .isInstanceOf(Preflight.PreflightException.class)
+                    .hasMessageContaining(
+                            "is already replicated into by another dc2dc job (from "
+                                    + first.coordinatorUrl()
+                                    + ", last seen")
+                    .hasMessageContaining("Stop that job first, or choose another destination");
+            // a heartbeat older than a minute: that job stopped, the destination is free
+            String stale =
+                    "{\"_key\":\"replication\",\"identity\":\"x#1\",\"source\":\"x\","
+                            + "\"heartbeat\":"
+                            + (System.currentTimeMillis() - 120_000)
+                            + "}";
+            new io.dc2dc.job.testing.Http(destination.coordinatorUrl())
+                    .call("POST", "/_api/document/_dc2dc?overwriteMode=replace", stale);
+            Preflight.checkNotReplicatedByAnother(second);
+        }
     }
 
     @Test

@@ -35,6 +35,9 @@ public final class MetadataSync implements AutoCloseable {
         parts.add(new UserSync(options.excludeRootUser()));
         parts.add(new AnalyzerSync());
         parts.add(new ViewSync());
+        if (options.replicationIdentity() != null) {
+            parts.add(ReplicationMarker.heartbeat(options.replicationIdentity()));
+        }
         return parts;
     }
 
