@@ -157,8 +157,15 @@ class DropsAndFiltersITCase {
                 "POST",
                 "/_db/narrow/_api/collection",
                 "{\"name\":\"single\",\"replicationFactor\":1,\"writeConcern\":1}");
+        h.call(
+                "POST",
+                "/_api/database",
+                "{\"name\":\"one\",\"options\":{\"sharding\":\"single\"}}");
+        h.call("POST", "/_db/one/_api/collection", "{\"name\":\"first\"}");
+        h.call("POST", "/_db/one/_api/collection", "{\"name\":\"second\",\"type\":3}");
         insert(h, "wide", "triple", 0, 0, 20);
         insert(h, "narrow", "single", 0, 0, 20);
+        insert(h, "one", "first", 0, 0, 20);
         JobClient job =
                 clusters.startWith(
                         1, null, o -> o.setString("structure.max-replication-factor", "2"));
@@ -181,10 +188,25 @@ class DropsAndFiltersITCase {
                                 .filter(
                                         l ->
                                                 l.startsWith("database narrow")
-                                                        || l.startsWith("collection narrow/"))
+                                                        || l.startsWith("collection narrow/")
+                                                        || l.startsWith("database one")
+                                                        || l.startsWith("collection one/"))
                                 .toList();
                 assertThat(differences).isEmpty();
                 assertThat(StructureSnapshot.read(dd)).containsKey("collection narrow/single");
+                // a OneShard database: every collection follows _graphs, on the destination too
+                assertThat(
+                                StructureSnapshot.read(dd)
+                                        .get("collection one/second")
+                                        .path("distributeShardsLike")
+                                        .asText())
+                        .isEqualTo("_graphs");
+                assertThat(
+                                d.call("GET", "/_db/one/_api/database/current", null)
+                                        .path("result")
+                                        .path("sharding")
+                                        .asText())
+                        .isEqualTo("single");
             }
         } finally {
             job.cancel().get();
