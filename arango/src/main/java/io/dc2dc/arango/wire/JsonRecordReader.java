@@ -168,24 +168,45 @@ final class JsonRecordReader {
         int lim = limit;
         switch (kind) {
             case STRUCTURE:
-                for (; p < lim; p++) {
-                    byte c = b[p];
-                    if (inString) {
-                        if (escaped) {
-                            escaped = false;
-                        } else if (c == '\\') {
-                            escaped = true;
+                {
+                    // the state in locals, and a tight loop over string contents, which are most
+                    // of a document's bytes: this loop sees every byte of every dump
+                    boolean str = inString;
+                    boolean esc = escaped;
+                    int d = depth;
+                    for (; p < lim; p++) {
+                        byte c = b[p];
+                        if (str) {
+                            if (esc) {
+                                esc = false;
+                                continue;
+                            }
+                            while (c != '"' && c != '\\' && ++p < lim) {
+                                c = b[p];
+                            }
+                            if (p == lim) {
+                                break;
+                            }
+                            if (c == '\\') {
+                                esc = true;
+                            } else {
+                                str = false;
+                            }
                         } else if (c == '"') {
+                            str = true;
+                        } else if (c == '{' || c == '[') {
+                            d++;
+                        } else if ((c == '}' || c == ']') && --d == 0) {
                             inString = false;
+                            escaped = false;
+                            depth = 0;
+                            pos = p + 1;
+                            return pos;
                         }
-                    } else if (c == '"') {
-                        inString = true;
-                    } else if (c == '{' || c == '[') {
-                        depth++;
-                    } else if ((c == '}' || c == ']') && --depth == 0) {
-                        pos = p + 1;
-                        return pos;
                     }
+                    inString = str;
+                    escaped = esc;
+                    depth = d;
                 }
                 break;
             case STRING:
