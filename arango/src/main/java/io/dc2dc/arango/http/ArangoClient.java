@@ -220,6 +220,11 @@ public final class ArangoClient implements AutoCloseable {
     }
 
     /** Number of documents (sum over shards). */
+    /** The documents of one shard on a DB-server (its own replica), now. */
+    public long shardCount(String serverId, String db, String shard) {
+        return schema.shardCount(serverId, db, shard);
+    }
+
     public long count(String db, String collection) {
         return schema.count(db, collection);
     }

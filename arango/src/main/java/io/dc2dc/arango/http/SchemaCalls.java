@@ -83,6 +83,24 @@ final class SchemaCalls {
                 });
     }
 
+    long shardCount(String serverId, String db, String shard) {
+        Call call =
+                Call.dbServer(
+                        serverId,
+                        "GET",
+                        ApiPath.db(db).path("/_api/collection/").segment(shard).path("/count"),
+                        ErrorContext.shard(db, null, shard));
+        return transport.execute(
+                call,
+                r -> {
+                    JsonNode b = r.json();
+                    if (!b.path("count").canConvertToLong()) {
+                        throw new MalformedBodyException("count answer lacks count: " + b);
+                    }
+                    return b.get("count").asLong();
+                });
+    }
+
     String checksum(String db, String collection, boolean withRevisions, boolean withData) {
         Call call =
                 Call.coordinator(

@@ -91,12 +91,16 @@ class SnapshotAndTailITCase {
         CollectionInfo items = items();
         Map<String, Batch> batches = new HashMap<>();
         Map<String, String> guids = new HashMap<>();
+        long counted = 0;
         for (Map.Entry<String, List<String>> e : items.shards().entrySet()) {
             String leader = e.getValue().get(0);
+            counted += client.shardCount(leader, DB, e.getKey());
             Batch b = client.createBatch(leader, DB, Duration.ofMinutes(5), 4242);
             batches.put(e.getKey(), b);
             guids.put(e.getKey(), client.shardGuid(leader, DB, b.id(), e.getKey()));
         }
+
+        assertThat(counted).as("the shards' own counts on their leaders").isEqualTo(300);
 
         // writes after the snapshots: one insert, one update, one removal
         insert("late", "after the batches");

@@ -16,6 +16,9 @@ sealed interface Fetched {
             implements Fetched {}
 
     /** The snapshot of {@code shard} is complete; tail its leader from {@code tick}. */
+    /** A snapshot started; the shard held about {@code expected} documents (-1: unknown). */
+    record SnapshotStarted(String shard, long epoch, long expected) implements Fetched {}
+
     record SnapshotDone(String shard, long epoch, String shardGuid, long tick) implements Fetched {}
 
     /**

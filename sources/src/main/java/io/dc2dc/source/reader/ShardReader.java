@@ -129,6 +129,11 @@ public final class ShardReader implements SourceReader<ChangeEvent, ShardSplit> 
                 s.bytesCopied += rows.bytes();
                 metrics.recordsIn(rows.events().size(), rows.bytes());
             }
+        } else if (item instanceof Fetched.SnapshotStarted started) {
+            ShardState s = current(started.shard(), started.epoch(), ShardSplit.Phase.SNAPSHOT);
+            if (s != null) {
+                s.expectedDocuments = started.expected();
+            }
         } else if (item instanceof Fetched.SnapshotDone done) {
             ShardState s = current(done.shard(), done.epoch(), ShardSplit.Phase.SNAPSHOT);
             if (s != null) {

@@ -56,6 +56,16 @@ final class SnapshotTask implements Runnable {
         cancelled.set(true);
     }
 
+    /** The shard's current document count, for progress only: -1 if the leader cannot say. */
+    private long expectedDocuments(String db, String shard) {
+        try {
+            return client.shardCount(leader, db, shard);
+        } catch (RuntimeException e) {
+            LOG.debug("No document count for {}/{} on {}: {}", db, shard, leader, e.toString());
+            return -1;
+        }
+    }
+
     @Override
     public void run() {
         String db = shardAddress.database();
@@ -71,6 +81,7 @@ final class SnapshotTask implements Runnable {
             }
             batch = client.createBatch(leader, db, config.batchTtl(), config.syncerId());
             String guid = client.shardGuid(leader, db, batch.id(), shard);
+            handover.put(new Fetched.SnapshotStarted(shard, epoch, expectedDocuments(db, shard)));
             LOG.info(
                     "Snapshot of {}/{} shard {} (epoch {}) on {} started at tick {}",
                     db,
