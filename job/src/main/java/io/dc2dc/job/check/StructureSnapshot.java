@@ -123,6 +123,9 @@ public final class StructureSnapshot {
             JsonNode permissions =
                     optional(client, "_system", "/_api/user/" + name + "/database?full=true")
                             .path("result");
+            if (permissions.path("_system").path("collections") instanceof ObjectNode cs) {
+                cs.remove(ReplicationMarker.COLLECTION); // dc2dc's own, only on a destination
+            }
             items.put("permission " + name, normalize(permissions));
         }
         return items;

@@ -187,7 +187,7 @@ class ScriptsE2EITCase {
                 dc2dc(SHORT, "check", "--config", reverse.toString(), "--wait", "60s");
         assertThat(reverseCheck.exitCode()).as(reverseCheck.toString()).isZero();
         long documents = countDocuments(reverseCheck.out());
-        long written = writesOnA.count(2);
+        long written = writesOnA.count("shop", 2);
         System.out.println("reverse replication wrote " + written + " documents of " + documents);
         assertThat(written).as("writes on the new destination").isEqualTo(30);
 

@@ -36,8 +36,12 @@ final class WalWrites {
         return new WalWrites(cluster, servers);
     }
 
-    /** Document writes since the baseline, for collections with {@code replicationFactor}. */
-    long count(int replicationFactor) {
+    /**
+     * Document writes since the baseline in {@code database}, for collections with {@code
+     * replicationFactor} (other databases are left out: the job's own heartbeat marker lives in
+     * {@code _system}).
+     */
+    long count(String database, int replicationFactor) {
         long markers = 0;
         try (ArangoClient c = ArangoClient.connect(cluster)) {
             for (String server : servers) {
@@ -49,8 +53,9 @@ final class WalWrites {
                                     server,
                                     TailRequest.global(from, 0, 1 << 20, 4243),
                                     m -> {
-                                        if (MarkerTypes.isUpsert(m.type())
-                                                || m.type() == MarkerTypes.REMOVE) {
+                                        if ((MarkerTypes.isUpsert(m.type())
+                                                        || m.type() == MarkerTypes.REMOVE)
+                                                && database.equals(m.db())) {
                                             n[0]++;
                                         }
                                     });

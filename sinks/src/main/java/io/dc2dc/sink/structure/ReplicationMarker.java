@@ -103,9 +103,14 @@ public final class ReplicationMarker {
                 "POST", "_system", "/_api/document/" + COLLECTION + "?overwriteMode=replace", doc);
     }
 
-    /** The metadata part that writes the heartbeat at every pass. */
+    /** How often the heartbeat is written at most (discovery passes may be more frequent). */
+    static final Duration BEAT_EVERY = Duration.ofSeconds(10);
+
+    /** The metadata part that writes the heartbeat, at most every {@link #BEAT_EVERY}. */
     static MetadataPart heartbeat(String identity) {
         return new MetadataPart() {
+            private long lastBeat;
+
             @Override
             public String area() {
                 return "replication marker";
@@ -113,7 +118,11 @@ public final class ReplicationMarker {
 
             @Override
             public void sync(ArangoClient source, ArangoClient destination, List<String> dbs) {
-                beat(destination, identity, System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                if (now - lastBeat >= BEAT_EVERY.toMillis()) {
+                    beat(destination, identity, now);
+                    lastBeat = now;
+                }
             }
         };
     }
