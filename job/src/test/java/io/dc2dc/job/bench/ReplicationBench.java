@@ -5,6 +5,8 @@ import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.job.Pipeline;
 import io.dc2dc.job.config.JobConfig;
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +109,6 @@ public final class ReplicationBench {
             options.setString("source.endpoints", source.url);
             options.setString("destination.endpoints", destination.url);
             options.setString("sync.poll-interval", "50 ms");
-            options.setString("sync.discovery-interval", "2 s");
             options.addAll(jobOptions);
             Pipeline.build(env, JobConfig.from(options, parallelism));
             long t1 = System.nanoTime();
@@ -245,8 +246,8 @@ public final class ReplicationBench {
         private final EmulatorProcess source;
         private final EmulatorProcess destination;
         private final long self;
-        private final long compileMillis;
-        private final long gcMillis;
+        private final long compilerNanos;
+        private final long gcNanos;
         private final Duration sourceStart;
         private final Duration destinationStart;
 
@@ -254,16 +255,16 @@ public final class ReplicationBench {
             this.source = source;
             this.destination = destination;
             this.self = processCpuNanos();
-            this.compileMillis = compileMillis();
-            this.gcMillis = gcMillis();
+            this.compilerNanos = threadCpuNanos("C1 CompilerThre", "C2 CompilerThre");
+            this.gcNanos = threadCpuNanos("GC Thread#", "G1 ");
             this.sourceStart = source.cpu();
             this.destinationStart = destination.cpu();
         }
 
         /**
          * {@code <selfName>=<s> (JIT <s>, GC <s>) source=<s> destination=<s>}: CPU seconds since
-         * construction; JIT and GC are this JVM's compilation and collection times in the same
-         * interval, which are part of its CPU seconds (a fresh JVM compiles much of what it runs).
+         * construction; JIT and GC are the CPU seconds of this JVM's compiler and collector threads
+         * (from /proc, Linux only), part of its total: a fresh JVM compiles much of what it runs.
          */
         String since(String selfName) {
             return String.format(
@@ -271,22 +272,38 @@ public final class ReplicationBench {
                     "%s=%.1f (JIT %.1f, GC %.1f) source=%.1f destination=%.1f",
                     selfName,
                     (processCpuNanos() - self) / 1e9,
-                    (compileMillis() - compileMillis) / 1e3,
-                    (gcMillis() - gcMillis) / 1e3,
+                    (threadCpuNanos("C1 CompilerThre", "C2 CompilerThre") - compilerNanos) / 1e9,
+                    (threadCpuNanos("GC Thread#", "G1 ") - gcNanos) / 1e9,
                     source.cpu().minus(sourceStart).toMillis() / 1e3,
                     destination.cpu().minus(destinationStart).toMillis() / 1e3);
         }
 
-        private static long compileMillis() {
-            return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        }
-
-        private static long gcMillis() {
-            long total = 0;
-            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                total += Math.max(0, gc.getCollectionTime());
+        /**
+         * CPU time of this JVM's threads whose name starts with one of {@code prefixes}, read from
+         * /proc/self/task (JVM-internal threads are invisible to ThreadMXBean); 0 elsewhere.
+         */
+        private static long threadCpuNanos(String... prefixes) {
+            long ticks = 0;
+            File[] tasks = new File("/proc/self/task").listFiles();
+            for (File task : tasks == null ? new File[0] : tasks) {
+                try {
+                    String name = Files.readString(task.toPath().resolve("comm")).strip();
+                    boolean match = false;
+                    for (String prefix : prefixes) {
+                        match |= name.startsWith(prefix);
+                    }
+                    if (!match) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.toPath().resolve("stat"));
+                    // fields after the parenthesised name: state is field 3, utime 14, stime 15
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
             }
-            return total;
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
         }
 
         private static long processCpuNanos() {
