@@ -61,7 +61,6 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
         this.unassigned = new ArrayList<>(state.unassigned());
         this.databases = new LinkedHashMap<>(state.databases());
         this.pendingDrops = new ArrayList<>(state.pendingDrops());
-        // A checkpoint that was restored has completed: drops recorded in it are due.
         publishKnown();
     }
 
@@ -69,6 +68,7 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
     public void start() {
         client = ArangoClient.connect(config.cluster());
         applier = applierFactory.create();
+        // A checkpoint that was restored has completed: the drops recorded in it are due.
         runDueDrops(Long.MAX_VALUE);
         context.callAsync(
                 () -> Discovery.discover(client, applier, config.filter(), knownForDiscovery),
@@ -218,16 +218,19 @@ public final class ShardEnumerator implements SplitEnumerator<ShardSplit, Enumer
                         }
                         return drop;
                     },
-                    this::onDropped);
+                    (done, error) -> onDropped(drop, error));
         }
     }
 
     private void onDropped(PendingDrop drop, Throwable error) {
-        dropsRunning.remove(drop == null ? "" : drop.name());
+        dropsRunning.remove(drop.name());
         if (error != null) {
-            // The drop is retried after the next checkpoint; the name stays blocked meanwhile.
-            dropsRunning.clear();
-            LOG.warn("Dropping on the destination failed; retrying: {}", error.toString());
+            // Retried after the next checkpoint; the name stays blocked meanwhile.
+            LOG.warn(
+                    "Dropping {} on the destination failed; retrying after the next checkpoint:"
+                            + " {}",
+                    drop.name(),
+                    error.toString());
             return;
         }
         pendingDrops.remove(drop);
