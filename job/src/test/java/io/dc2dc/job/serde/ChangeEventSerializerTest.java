@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dc2dc.arango.model.ChangeEvent;
 import io.dc2dc.arango.model.DocumentAddress;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -129,6 +132,28 @@ class ChangeEventSerializerTest {
         assertThat(copy).isEqualTo(UPSERT).isNotSameAs(UPSERT);
         assertThat(copy.document).isSameAs(UPSERT.document);
         assertThat(S.copy(UPSERT, new ChangeEvent())).isEqualTo(UPSERT);
+    }
+
+    @Test
+    void coversEveryFieldOfChangeEvent() {
+        // A new field would silently get lost between operators: extend the format (new version)
+        // and this list together.
+        assertThat(
+                        Arrays.stream(ChangeEvent.class.getDeclaredFields())
+                                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                                .map(Field::getName))
+                .containsExactlyInAnyOrder(
+                        "kind",
+                        "database",
+                        "collection",
+                        "collectionId",
+                        "shard",
+                        "key",
+                        "revision",
+                        "document",
+                        "tick",
+                        "epoch",
+                        "routingKey");
     }
 
     @Test
