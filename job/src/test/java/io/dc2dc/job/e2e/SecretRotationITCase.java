@@ -62,20 +62,12 @@ class SecretRotationITCase {
                                         .dbServers(2)
                                         .jwtSecretSource(folder)
                                         .build())) {
-            Workload writes = new Workload(source.coordinatorUrl(), 7);
-            writes.createDatabase("shop");
-            writes.createCollection("shop", "orders", 2, false);
-            writes.insertMany("shop", "orders", "a", 200, 50);
+            Workload writes = shopWithOrders(source, 7);
 
             Configuration options = Replication.options(source, destination);
             options.setString("destination.jwt-secret-file", dc2dcSecret.toString());
             options.setString("sink.retry.max-attempts", "3"); // a refused write fails fast
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.getExecutionEnvironment(
-                            Replication.flink(dir.resolve("checkpoints")));
-            env.setParallelism(1);
-            Pipeline.build(env, JobConfig.from(options, 1));
-            JobClient job = env.executeAsync("secret-rotation");
+            JobClient job = start(options, "secret-rotation");
             try {
                 ClusterSpec sourceSpec = spec("source", source.coordinatorUrl(), null);
                 ClusterSpec destinationSpec =
@@ -119,19 +111,11 @@ class SecretRotationITCase {
                                         .jwtSecret("d".getBytes(StandardCharsets.UTF_8))
                                         .rootPassword("old-pw")
                                         .build())) {
-            Workload writes = new Workload(source.coordinatorUrl(), 9);
-            writes.createDatabase("shop");
-            writes.createCollection("shop", "orders", 2, false);
-            writes.insertMany("shop", "orders", "a", 200, 50);
+            Workload writes = shopWithOrders(source, 9);
 
             Configuration options = Replication.options(source, destination);
             options.setString("destination.password-file", password.toString());
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.getExecutionEnvironment(
-                            Replication.flink(dir.resolve("checkpoints")));
-            env.setParallelism(1);
-            Pipeline.build(env, JobConfig.from(options, 1));
-            JobClient job = env.executeAsync("password-rotation");
+            JobClient job = start(options, "password-rotation");
             try {
                 // the comparison reads the destination's DB-servers: it needs the JWT secret
                 ClusterSpec sourceSpec = spec("source", source.coordinatorUrl(), null);
@@ -175,6 +159,24 @@ class SecretRotationITCase {
                 job.cancel().get();
             }
         }
+    }
+
+    /** A source with {@code shop/orders} holding 200 documents; the workload to write more. */
+    private static Workload shopWithOrders(Emulator source, long seed) {
+        Workload writes = new Workload(source.coordinatorUrl(), seed);
+        writes.createDatabase("shop");
+        writes.createCollection("shop", "orders", 2, false);
+        writes.insertMany("shop", "orders", "a", 200, 50);
+        return writes;
+    }
+
+    private JobClient start(Configuration options, String name) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        Replication.flink(dir.resolve("checkpoints")));
+        env.setParallelism(1);
+        Pipeline.build(env, JobConfig.from(options, 1));
+        return env.executeAsync(name);
     }
 
     private static ClusterSpec spec(String name, String url, Path secret) {
