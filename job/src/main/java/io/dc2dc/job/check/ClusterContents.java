@@ -37,7 +37,9 @@ public final class ClusterContents {
         return out;
     }
 
-    static Map<String, JsonNode> readCollection(ArangoClient client, String db, CollectionInfo c) {
+    /** One collection's documents, {@code _key → document}, read shard by shard under a batch. */
+    public static Map<String, JsonNode> readCollection(
+            ArangoClient client, String db, CollectionInfo c) {
         Map<String, JsonNode> docs = new TreeMap<>();
         for (Map.Entry<String, List<String>> shard : c.shards().entrySet()) {
             String leader = shard.getValue().get(0);

@@ -1,18 +1,14 @@
 package io.dc2dc.job.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dc2dc.arango.error.ArangoException;
 import io.dc2dc.arango.http.ArangoClient;
-import io.dc2dc.arango.http.Batch;
 import io.dc2dc.arango.http.CollectionInfo;
 import io.dc2dc.emulator.Emulator;
+import io.dc2dc.job.check.ClusterContents;
 import io.dc2dc.job.check.StructureDiff;
 import io.dc2dc.job.check.StructureSnapshot;
 import io.dc2dc.job.testing.Replication;
 import io.dc2dc.job.testing.Waits;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +22,6 @@ import java.util.TreeMap;
  * show; the documents are what is stored.
  */
 final class MetadataChecks {
-
-    private static final long CHECK_SYNCER_ID = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MetadataChecks() {}
 
@@ -84,54 +77,11 @@ final class MetadataChecks {
         for (String db : client.databases()) {
             for (CollectionInfo c : client.collections(db)) {
                 if (collections.contains(c.name())) {
-                    readCollection(client, db, c, out);
+                    ClusterContents.readCollection(client, db, c)
+                            .forEach((key, doc) -> out.put(db + "/" + c.name() + "/" + key, doc));
                 }
             }
         }
         return out;
-    }
-
-    private static void readCollection(
-            ArangoClient client, String db, CollectionInfo c, Map<String, JsonNode> out) {
-        for (Map.Entry<String, java.util.List<String>> shard : c.shards().entrySet()) {
-            String leader = shard.getValue().get(0);
-            Batch batch = client.createBatch(leader, db, Duration.ofMinutes(1), CHECK_SYNCER_ID);
-            try {
-                boolean more = true;
-                while (more) {
-                    int[] n = {0};
-                    more =
-                            client.dump(
-                                                    leader,
-                                                    db,
-                                                    shard.getKey(),
-                                                    batch.id(),
-                                                    1 << 20,
-                                                    doc -> {
-                                                        out.put(
-                                                                db + "/" + c.name() + "/"
-                                                                        + doc.key(),
-                                                                parse(doc.bytes()));
-                                                        n[0]++;
-                                                    })
-                                            .checkMore()
-                                    && n[0] > 0;
-                }
-            } finally {
-                try {
-                    client.deleteBatch(leader, db, batch.id());
-                } catch (ArangoException e) {
-                    // the batch expires by itself
-                }
-            }
-        }
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 final class AnalyzerSync implements MetadataPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzerSync.class);
-    private static final int DATABASE_NOT_FOUND = 1228;
     private static final int NOT_FOUND = 1202;
 
     /** What the analyzers part changes on the destination in one database. */
@@ -51,14 +50,9 @@ final class AnalyzerSync implements MetadataPart {
     }
 
     private static void sync(ArangoClient source, ArangoClient destination, String db) {
-        Map<String, ObjectNode> wanted;
-        try {
-            wanted = read(source, db);
-        } catch (ArangoException e) {
-            if (e.errorNum() == DATABASE_NOT_FOUND) {
-                return; // dropped since discovery saw it; the structure part handles that
-            }
-            throw e;
+        Map<String, ObjectNode> wanted = PerDatabase.unlessDropped(() -> read(source, db));
+        if (wanted == null) {
+            return;
         }
         Plan plan = plan(wanted, read(destination, db));
         for (String name : plan.drop()) {

@@ -1,7 +1,9 @@
 package io.dc2dc.sink.structure;
 
+import io.dc2dc.arango.error.ArangoException;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one metadata part's work database by database, so that a failure in one database (dropped
@@ -11,7 +13,24 @@ import java.util.function.Consumer;
  */
 final class PerDatabase {
 
+    private static final int DATABASE_NOT_FOUND = 1228;
+
     private PerDatabase() {}
+
+    /**
+     * Reads a database's definitions at the source, or returns null if the database was dropped
+     * since discovery saw it (the structure part handles that at its next pass).
+     */
+    static <T> T unlessDropped(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ArangoException e) {
+            if (e.errorNum() == DATABASE_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
 
     static void run(String area, List<String> databases, Consumer<String> work) {
         RuntimeException first = null;

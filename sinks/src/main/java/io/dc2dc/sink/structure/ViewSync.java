@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class ViewSync implements MetadataPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewSync.class);
-    private static final int DATABASE_NOT_FOUND = 1228;
     private static final int DATA_SOURCE_NOT_FOUND = 1203;
 
     @Override
@@ -41,14 +40,9 @@ final class ViewSync implements MetadataPart {
     }
 
     private static void sync(ArangoClient source, ArangoClient destination, String db) {
-        Map<String, ObjectNode> sourceViews;
-        try {
-            sourceViews = read(source, db);
-        } catch (ArangoException e) {
-            if (e.errorNum() == DATABASE_NOT_FOUND) {
-                return; // dropped since discovery saw it; the structure part handles that
-            }
-            throw e;
+        Map<String, ObjectNode> sourceViews = PerDatabase.unlessDropped(() -> read(source, db));
+        if (sourceViews == null) {
+            return;
         }
         Map<String, ObjectNode> destinationViews = read(destination, db);
         DestinationObjects present = new DestinationObjects(destination, db);
