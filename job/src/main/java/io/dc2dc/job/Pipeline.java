@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -33,6 +35,7 @@ public final class Pipeline {
             StreamExecutionEnvironment env,
             JobConfig config,
             UnaryOperator<DataStream<ChangeEvent>> beforeSink) {
+        tuneStateBackend(env);
         // Hand-written serializer: cheaper than Flink's reflective POJO serializer (issue 3).
         TypeInformation<ChangeEvent> type = ChangeEventTypeInfo.INSTANCE;
         ArangoSource source =
@@ -60,5 +63,22 @@ public final class Pipeline {
                 .uid(Uids.SINK)
                 .name("destination cluster")
                 .setParallelism(config.source().orderingParallelism());
+    }
+
+    /**
+     * Turns RocksDB's bloom filters on for this job unless the Flink configuration says otherwise.
+     * The ordering stage looks up every change's document; during an initial sync almost every
+     * lookup is for a document it has never seen, and without a filter such a miss reads the index
+     * of every sorted file RocksDB holds. With filters on, the job's CPU for an initial sync of
+     * 1,000,000 documents fell by about 15 % (README, Performance).
+     */
+    static void tuneStateBackend(StreamExecutionEnvironment env) {
+        if (env.getConfiguration()
+                .getOptional(RocksDBConfigurableOptions.USE_BLOOM_FILTER)
+                .isEmpty()) {
+            Configuration tuning = new Configuration();
+            tuning.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
+            env.configure(tuning);
+        }
     }
 }

@@ -47,6 +47,7 @@ public final class ReplicationBench {
         int parallelism = 2;
         int lagSeconds = 30;
         Configuration jobOptions = new Configuration();
+        Configuration flinkOptions = new Configuration();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
@@ -56,9 +57,14 @@ public final class ReplicationBench {
                     String[] kv = args[++i].split("=", 2);
                     jobOptions.setString(kv[0], kv[1]);
                 }
+                case "--flink" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    flinkOptions.setString(kv[0], kv[1]);
+                }
                 default -> {
                     System.err.println(
-                            "usage: bench [--docs N] [--parallelism P] [--lag-seconds S] [--option key=value]...");
+                            "usage: bench [--docs N] [--parallelism P] [--lag-seconds S] [--option key=value]..."
+                                    + " [--flink key=value]...");
                     System.exit(2);
                 }
             }
@@ -103,6 +109,7 @@ public final class ReplicationBench {
             flink.setString("execution.checkpointing.dir", dir.toUri().toString());
             flink.setString("pipeline.generic-types", "false");
             flink.setString("taskmanager.numberOfTaskSlots", String.valueOf(parallelism));
+            flink.addAll(flinkOptions);
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
             Configuration options = new Configuration();
