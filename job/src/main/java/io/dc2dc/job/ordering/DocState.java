@@ -9,8 +9,9 @@ package io.dc2dc.job.ordering;
  *  "collectionId": "2010061", "epoch": 3, "expiresAt": 0}</pre>
  *
  * <p>{@code expiresAt} is the processing time at which a tombstone may be forgotten (0 for a live
- * document). A Flink POJO: public fields and a no-argument constructor, so that fields can be added
- * later with POJO schema evolution.
+ * document). Stored with {@link DocStateSerializer}; it stays a Flink POJO (public fields, a
+ * no-argument constructor) because ordering state written by earlier versions was serialized as one
+ * and is migrated from that format on restore.
  */
 public final class DocState {
     public long revision;

@@ -4,7 +4,6 @@ import io.dc2dc.arango.model.ChangeEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -38,8 +37,9 @@ public final class OrderingOperator extends AbstractStreamOperator<ChangeEvent>
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OrderingOperator.class);
 
+    /** The per-document state; its serializer migrates state of the earlier POJO format. */
     static final ValueStateDescriptor<DocState> STATE =
-            new ValueStateDescriptor<>("doc-state", TypeInformation.of(DocState.class));
+            new ValueStateDescriptor<>("doc-state", DocStateSerializer.INSTANCE);
 
     private final long tombstoneTtlMillis;
     private final int generation;
