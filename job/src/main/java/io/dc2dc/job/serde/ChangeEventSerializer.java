@@ -2,8 +2,8 @@ package io.dc2dc.job.serde;
 
 import io.dc2dc.arango.model.ChangeEvent;
 import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -32,13 +32,20 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>{@link #copy(ChangeEvent)} shares the document's byte array with the original: the pipeline
  * never modifies a document's bytes after the source created them (they are written to the
  * destination exactly as read), so a deep copy of up to megabytes per change would buy nothing.
- * Stateless; thread-safe.
+ *
+ * <p>Database, collection, collection id and shard repeat from change to change; each instance
+ * remembers the last ones it encoded or decoded ({@link StringBlock.Cache}), so it is not
+ * thread-safe, and {@link #duplicate()} returns a new instance.
  */
-public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeEvent> {
+public final class ChangeEventSerializer extends TypeSerializer<ChangeEvent> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final ChangeEventSerializer INSTANCE = new ChangeEventSerializer();
+    /** How many leading strings of the block repeat: database, collection, collectionId, shard. */
+    private static final int REPEATED_NAMES = 4;
+
+    private transient StringBlock.Cache writeNames;
+    private transient StringBlock.Cache readNames;
 
     static final int KIND_MASK = 0x03;
     static final int HAS_DOCUMENT = 0x04;
@@ -51,6 +58,21 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
     @Override
     public boolean isImmutableType() {
         return false;
+    }
+
+    @Override
+    public TypeSerializer<ChangeEvent> duplicate() {
+        return new ChangeEventSerializer();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChangeEventSerializer;
+    }
+
+    @Override
+    public int hashCode() {
+        return ChangeEventSerializer.class.hashCode();
     }
 
     @Override
@@ -93,11 +115,22 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
             header |= HAS_DOCUMENT;
         }
         out.writeByte(derived ? header | DERIVED_ROUTING_KEY : header);
+        if (writeNames == null) {
+            writeNames = new StringBlock.Cache(REPEATED_NAMES);
+        }
         if (derived) {
-            StringBlock.write(out, e.database, e.collection, e.collectionId, e.shard, e.key);
+            StringBlock.write(
+                    out, writeNames, e.database, e.collection, e.collectionId, e.shard, e.key);
         } else {
             StringBlock.write(
-                    out, e.database, e.collection, e.collectionId, e.shard, e.key, e.routingKey);
+                    out,
+                    writeNames,
+                    e.database,
+                    e.collection,
+                    e.collectionId,
+                    e.shard,
+                    e.key,
+                    e.routingKey);
         }
         out.writeLong(e.revision);
         out.writeLong(e.tick);
@@ -117,7 +150,10 @@ public final class ChangeEventSerializer extends TypeSerializerSingleton<ChangeE
             throw new IOException("corrupt ChangeEvent record: header byte " + header);
         }
         boolean derived = (header & DERIVED_ROUTING_KEY) != 0;
-        String[] strings = StringBlock.read(in, derived ? 5 : 6);
+        if (readNames == null) {
+            readNames = new StringBlock.Cache(REPEATED_NAMES);
+        }
+        String[] strings = StringBlock.read(in, derived ? 5 : 6, readNames);
         ChangeEvent e = new ChangeEvent();
         e.kind = KINDS[kind];
         e.database = strings[0];

@@ -11,6 +11,6 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 public final class ChangeEventSerializerSnapshot extends SimpleTypeSerializerSnapshot<ChangeEvent> {
 
     public ChangeEventSerializerSnapshot() {
-        super(() -> ChangeEventSerializer.INSTANCE);
+        super(ChangeEventSerializer::new);
     }
 }

@@ -49,7 +49,7 @@ public final class ChangeEventTypeInfo extends TypeInformation<ChangeEvent> {
 
     @Override
     public TypeSerializer<ChangeEvent> createSerializer(SerializerConfig config) {
-        return ChangeEventSerializer.INSTANCE;
+        return new ChangeEventSerializer();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dc2dc.job.serde;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -14,25 +15,39 @@ import org.apache.flink.core.memory.DataOutputView;
  * varint block length in bytes, then per string: varint (UTF-8 length + 1, or 0 for null), UTF-8 bytes
  * </pre>
  *
- * Varints are unsigned LEB128. Stateless; thread-safe.
+ * Varints are unsigned LEB128. The static methods are thread-safe; a {@link Cache} is not.
  */
 final class StringBlock {
 
     private StringBlock() {}
 
     static void write(DataOutputView out, String... strings) throws IOException {
-        byte[][] utf8 = new byte[strings.length][];
+        write(out, null, strings);
+    }
+
+    /**
+     * Writes {@code strings} as one block; the leading strings that {@code cache} covers are
+     * encoded only when they differ from the previous block's.
+     */
+    static void write(DataOutputView out, Cache cache, String... strings) throws IOException {
+        byte[][] utf8 =
+                cache != null ? cache.utf8Buffer(strings.length) : new byte[strings.length][];
         int length = 0;
         for (int i = 0; i < strings.length; i++) {
             if (strings[i] == null) {
+                utf8[i] = null;
                 length += 1;
             } else {
-                utf8[i] = strings[i].getBytes(StandardCharsets.UTF_8);
+                utf8[i] =
+                        cache != null && i < cache.size
+                                ? cache.encoded(i, strings[i])
+                                : strings[i].getBytes(StandardCharsets.UTF_8);
                 length += varintSize(utf8[i].length + 1) + utf8[i].length;
             }
         }
         writeVarint(out, length);
-        for (byte[] s : utf8) {
+        for (int i = 0; i < strings.length; i++) {
+            byte[] s = utf8[i];
             if (s == null) {
                 out.writeByte(0);
             } else {
@@ -44,6 +59,14 @@ final class StringBlock {
 
     /** Reads a block of exactly {@code count} strings. */
     static String[] read(DataInputView in, int count) throws IOException {
+        return read(in, count, null);
+    }
+
+    /**
+     * Reads a block of exactly {@code count} strings; the leading strings that {@code cache} covers
+     * are the previous block's String objects when their bytes are the same.
+     */
+    static String[] read(DataInputView in, int count, Cache cache) throws IOException {
         int length = readVarint(in);
         byte[] block = new byte[length];
         in.readFully(block);
@@ -65,7 +88,10 @@ final class StringBlock {
                 if (n < 0 || n - 1 > length - pos) {
                     throw new IOException("corrupt string block");
                 }
-                strings[i] = new String(block, pos, n - 1, StandardCharsets.UTF_8);
+                strings[i] =
+                        cache != null && i < cache.size
+                                ? cache.decoded(i, block, pos, pos + n - 1)
+                                : new String(block, pos, n - 1, StandardCharsets.UTF_8);
                 pos += n - 1;
             }
         }
@@ -73,6 +99,50 @@ final class StringBlock {
             throw new IOException("corrupt string block: " + (length - pos) + " bytes left");
         }
         return strings;
+    }
+
+    /**
+     * The first {@code size} strings of the previous block and their UTF-8 bytes. Consecutive
+     * changes mostly carry the same database, collection and shard, so caching them saves encoding
+     * and decoding those names (and their garbage) per change. Not thread-safe: one per serializer
+     * instance, and Flink gives each thread its own ({@code duplicate()}).
+     */
+    static final class Cache {
+        private final int size;
+        private final String[] strings;
+        private final byte[][] utf8;
+        private byte[][] buffer = new byte[0][];
+
+        Cache(int size) {
+            this.size = size;
+            this.strings = new String[size];
+            this.utf8 = new byte[size][];
+        }
+
+        byte[] encoded(int i, String s) {
+            if (!s.equals(strings[i])) {
+                strings[i] = s;
+                utf8[i] = s.getBytes(StandardCharsets.UTF_8);
+            }
+            return utf8[i];
+        }
+
+        String decoded(int i, byte[] block, int from, int to) {
+            byte[] known = utf8[i];
+            if (known == null || !Arrays.equals(known, 0, known.length, block, from, to)) {
+                utf8[i] = Arrays.copyOfRange(block, from, to);
+                strings[i] = new String(utf8[i], StandardCharsets.UTF_8);
+            }
+            return strings[i];
+        }
+
+        /** A scratch array for one block's encoded strings, reused from block to block. */
+        byte[][] utf8Buffer(int count) {
+            if (buffer.length < count) {
+                buffer = new byte[count][];
+            }
+            return buffer;
+        }
     }
 
     /** Copies one block from {@code in} to {@code out} unchanged. */

@@ -152,7 +152,7 @@ class DocStateSerializerTest {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         TypeSerializerSnapshot<DocState> other =
-                (TypeSerializerSnapshot) ChangeEventSerializer.INSTANCE.snapshotConfiguration();
+                (TypeSerializerSnapshot) new ChangeEventSerializer().snapshotConfiguration();
         assertThat(
                         DocStateSerializer.INSTANCE
                                 .snapshotConfiguration()

@@ -35,13 +35,13 @@ class ChangeEventSerializerSnapshotTest {
     void writesAndReadsTheGoldenVersion1Snapshot() throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         TypeSerializerSnapshot.writeVersionedSnapshot(
-                out, ChangeEventSerializer.INSTANCE.snapshotConfiguration());
+                out, new ChangeEventSerializer().snapshotConfiguration());
         assertThat(HexFormat.of().formatHex(out.getCopyOfBuffer())).isEqualTo(SNAPSHOT_V1);
 
         TypeSerializerSnapshot<ChangeEvent> restored =
                 readVersioned(HexFormat.of().parseHex(SNAPSHOT_V1));
         assertThat(restored).isInstanceOf(ChangeEventSerializerSnapshot.class);
-        assertThat(restored.restoreSerializer()).isSameAs(ChangeEventSerializer.INSTANCE);
+        assertThat(restored.restoreSerializer()).isEqualTo(new ChangeEventSerializer());
     }
 
     @Test
@@ -49,9 +49,7 @@ class ChangeEventSerializerSnapshotTest {
         TypeSerializerSnapshot<ChangeEvent> old =
                 readVersioned(HexFormat.of().parseHex(SNAPSHOT_V1));
         TypeSerializerSchemaCompatibility<ChangeEvent> compatibility =
-                ChangeEventSerializer.INSTANCE
-                        .snapshotConfiguration()
-                        .resolveSchemaCompatibility(old);
+                new ChangeEventSerializer().snapshotConfiguration().resolveSchemaCompatibility(old);
         assertThat(compatibility.isCompatibleAsIs()).isTrue();
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** ChangeEvents survive the hand-written serializer in every shape, byte for byte. */
 class ChangeEventSerializerTest {
 
-    private static final ChangeEventSerializer S = ChangeEventSerializer.INSTANCE;
+    private static final ChangeEventSerializer S = new ChangeEventSerializer();
 
     static final ChangeEvent UPSERT =
             ChangeEvent.upsert(
@@ -175,11 +175,48 @@ class ChangeEventSerializerTest {
     @Test
     void typeInformationHandsOutTheSerializerAndBothTravelInTheJobGraph() throws Exception {
         ChangeEventTypeInfo info = ChangeEventTypeInfo.INSTANCE;
-        assertThat(info.createSerializer(new SerializerConfigImpl())).isSameAs(S);
+        assertThat(info.createSerializer(new SerializerConfigImpl()))
+                .isEqualTo(S)
+                .isNotSameAs(info.createSerializer(new SerializerConfigImpl()));
         assertThat(info.getTypeClass()).isEqualTo(ChangeEvent.class);
         ClassLoader cl = getClass().getClassLoader();
         assertThat(InstantiationUtil.clone(info, cl)).isEqualTo(info);
         assertThat(InstantiationUtil.clone(S, cl)).isEqualTo(S);
-        assertThat(S.duplicate()).isSameAs(S);
+        // Instances remember the last names they saw, so every thread needs its own.
+        assertThat(S.duplicate()).isEqualTo(S).isNotSameAs(S);
+    }
+
+    @Test
+    void namesThatChangeBetweenChangesAreReadBackAndRepeatedOnesShared() throws IOException {
+        ChangeEventSerializer writer = new ChangeEventSerializer();
+        ChangeEventSerializer reader = new ChangeEventSerializer();
+        String[][] addresses = {
+            {"shop", "orders", "1", "s1", "a"},
+            {"shop", "orders", "1", "s1", "b"},
+            {"shop", "orders", "1", "s2", "c"}, // another shard
+            {"shop", "items", "7", "s8", "d"}, // another collection
+            {"crm", "items", "9", "s9", "d"}, // another database, same collection name
+            {"shop", "orders", "1", "s1", "e"}, // back to the first
+            {"shop", "orders", "1", "s1", "e"}
+        };
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        for (String[] a : addresses) {
+            ChangeEvent e =
+                    ChangeEvent.remove(new DocumentAddress(a[0], a[1], a[2], a[3], a[4]), 5, 6, 1);
+            writer.serialize(e, out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        ChangeEvent previous = null;
+        for (String[] a : addresses) {
+            ChangeEvent e = reader.deserialize(in);
+            assertThat(List.of(e.database, e.collection, e.collectionId, e.shard, e.key))
+                    .containsExactly(a);
+            assertThat(e.routingKey).isEqualTo(a[0] + "/" + a[1] + "/" + a[4]);
+            if (previous != null && previous.database.equals(e.database)) {
+                assertThat(e.database).as("the repeated database name").isSameAs(previous.database);
+            }
+            previous = e;
+        }
+        assertThat(in.available()).isZero();
     }
 }
