@@ -149,7 +149,11 @@ flink_launch() {
     if [[ $role == jobmanager ]]; then
         jvm=("${FLINK_JM_JVM[@]}") dyn=("${FLINK_JM_DYN[@]}")
     else
-        jvm=("${FLINK_TM_JVM[@]}") dyn=("${FLINK_TM_DYN[@]}")
+        # The TaskManager's heap (-Xms = -Xmx from BashJavaUtils) is touched once at start: the
+        # kernel then never hands the garbage collector a fresh page in the middle of a sync.
+        # Measured with scripts/bench: the job's GC CPU for an initial sync of 1,000,000
+        # documents fell from 2.6-3.3 s to 0.9 s (README, Performance).
+        jvm=("${FLINK_TM_JVM[@]}" -XX:+AlwaysPreTouch) dyn=("${FLINK_TM_DYN[@]}")
     fi
     flink_java_base "$role.log" log4j.properties -XX:+UseG1GC
     [[ -f $out ]] && mv -f "$out" "$out.1"

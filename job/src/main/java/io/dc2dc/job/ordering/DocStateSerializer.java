@@ -8,8 +8,9 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The serializer of {@link DocState}, written by hand: the ordering stage reads and writes one
- * {@code DocState} per change, and Flink's reflective POJO serializer (the one used before) cost
- * more than the rest of the ordering rules together. Format, version 1:
+ * {@code DocState} per change, and Flink's reflective POJO serializer (the one used before) took
+ * about 8 % of the ordering thread's samples in a flight recording of an initial sync (reflective
+ * field access, a null flag per field). Format, version 1:
  *
  * <pre>
  * byte    flags: 0x01 removed, 0x02 shard present, 0x04 collectionId present
