@@ -77,6 +77,14 @@ public final class ReplicationBench {
                     "clusters: source %s, destination %s (3 DB-servers each)%n",
                     source.url, destination.url);
 
+            // Warm-up: the same insert into a database dropped again, so that the measured raw
+            // insert meets a destination as warm as the sync does later (its JIT-compiled insert
+            // path, its heap already grown and touched), not a freshly started one.
+            call(destination.url, "POST", "/_api/database", "{\"name\":\"warmup\"}");
+            createCollection(destination.url, "warmup", "docs");
+            insertAll(destination.url, "warmup", "docs", docs, payload, parallelism);
+            call(destination.url, "DELETE", "/_api/database/warmup", "");
+
             call(destination.url, "POST", "/_api/database", "{\"name\":\"raw\"}");
             createCollection(destination.url, "raw", "docs");
             long t0 = System.nanoTime();
