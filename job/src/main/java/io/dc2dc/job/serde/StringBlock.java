@@ -15,23 +15,19 @@ import org.apache.flink.core.memory.DataOutputView;
  * varint block length in bytes, then per string: varint (UTF-8 length + 1, or 0 for null), UTF-8 bytes
  * </pre>
  *
- * Varints are unsigned LEB128. The static methods are thread-safe; a {@link Cache} is not.
+ * Varints are unsigned LEB128. Reading and writing go through a {@link Cache}, one per thread (a
+ * cache of size 0 remembers nothing).
  */
 final class StringBlock {
 
     private StringBlock() {}
-
-    static void write(DataOutputView out, String... strings) throws IOException {
-        write(out, null, strings);
-    }
 
     /**
      * Writes {@code strings} as one block; the leading strings that {@code cache} covers are
      * encoded only when they differ from the previous block's.
      */
     static void write(DataOutputView out, Cache cache, String... strings) throws IOException {
-        byte[][] utf8 =
-                cache != null ? cache.utf8Buffer(strings.length) : new byte[strings.length][];
+        byte[][] utf8 = cache.utf8Buffer(strings.length);
         int length = 0;
         for (int i = 0; i < strings.length; i++) {
             if (strings[i] == null) {
@@ -39,7 +35,7 @@ final class StringBlock {
                 length += 1;
             } else {
                 utf8[i] =
-                        cache != null && i < cache.size
+                        i < cache.size
                                 ? cache.encoded(i, strings[i])
                                 : strings[i].getBytes(StandardCharsets.UTF_8);
                 length += varintSize(utf8[i].length + 1) + utf8[i].length;
@@ -55,11 +51,6 @@ final class StringBlock {
                 out.write(s);
             }
         }
-    }
-
-    /** Reads a block of exactly {@code count} strings. */
-    static String[] read(DataInputView in, int count) throws IOException {
-        return read(in, count, null);
     }
 
     /**
@@ -89,7 +80,7 @@ final class StringBlock {
                     throw new IOException("corrupt string block");
                 }
                 strings[i] =
-                        cache != null && i < cache.size
+                        i < cache.size
                                 ? cache.decoded(i, block, pos, pos + n - 1)
                                 : new String(block, pos, n - 1, StandardCharsets.UTF_8);
                 pos += n - 1;

@@ -14,7 +14,7 @@ class StringBlockTest {
 
     private static byte[] written(String... strings) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(16);
-        StringBlock.write(out, strings);
+        StringBlock.write(out, new StringBlock.Cache(0), strings);
         return out.getCopyOfBuffer();
     }
 
@@ -22,7 +22,8 @@ class StringBlockTest {
     void roundTripsNullsUnicodeAndLongStrings() throws IOException {
         String[] strings = {"", null, "k:ä€😀", "x".repeat(300), null};
         DataInputDeserializer in = new DataInputDeserializer(written(strings));
-        assertThat(StringBlock.read(in, strings.length)).containsExactly(strings);
+        assertThat(StringBlock.read(in, strings.length, new StringBlock.Cache(0)))
+                .containsExactly(strings);
         assertThat(in.available()).isZero();
     }
 
@@ -38,11 +39,21 @@ class StringBlockTest {
     @Test
     void refusesABlockWhoseStringsDoNotFitItsLength() throws IOException {
         byte[] tooShort = HexFormat.of().parseHex("020561");
-        assertThatThrownBy(() -> StringBlock.read(new DataInputDeserializer(tooShort), 1))
+        assertThatThrownBy(
+                        () ->
+                                StringBlock.read(
+                                        new DataInputDeserializer(tooShort),
+                                        1,
+                                        new StringBlock.Cache(0)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("corrupt string block");
         byte[] leftOver = written("a", "b");
-        assertThatThrownBy(() -> StringBlock.read(new DataInputDeserializer(leftOver), 1))
+        assertThatThrownBy(
+                        () ->
+                                StringBlock.read(
+                                        new DataInputDeserializer(leftOver),
+                                        1,
+                                        new StringBlock.Cache(0)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("left");
     }
