@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dc2dc.arango.error.ErrorContext;
 import io.dc2dc.arango.wire.Json;
 import io.dc2dc.arango.wire.MalformedBodyException;
+import java.io.IOException;
 
 /**
  * Coordinator calls for databases and collections (structure replication, verification) and the
@@ -72,15 +73,7 @@ final class SchemaCalls {
                         "GET",
                         ApiPath.db(db).path("/_api/collection/").segment(collection).path("/count"),
                         ErrorContext.collection(db, collection));
-        return transport.execute(
-                call,
-                r -> {
-                    JsonNode b = r.json();
-                    if (!b.path("count").canConvertToLong()) {
-                        throw new MalformedBodyException("count answer lacks count: " + b);
-                    }
-                    return b.get("count").asLong();
-                });
+        return transport.execute(call, SchemaCalls::count);
     }
 
     long shardCount(String serverId, String db, String shard) {
@@ -90,15 +83,16 @@ final class SchemaCalls {
                         "GET",
                         ApiPath.db(db).path("/_api/collection/").segment(shard).path("/count"),
                         ErrorContext.shard(db, null, shard));
-        return transport.execute(
-                call,
-                r -> {
-                    JsonNode b = r.json();
-                    if (!b.path("count").canConvertToLong()) {
-                        throw new MalformedBodyException("count answer lacks count: " + b);
-                    }
-                    return b.get("count").asLong();
-                });
+        return transport.execute(call, SchemaCalls::count);
+    }
+
+    /** The {@code count} of a collection's or shard's count answer. */
+    private static long count(HttpTransport.Response r) throws IOException {
+        JsonNode b = r.json();
+        if (!b.path("count").canConvertToLong()) {
+            throw new MalformedBodyException("count answer lacks count: " + b);
+        }
+        return b.get("count").asLong();
     }
 
     String checksum(String db, String collection, boolean withRevisions, boolean withData) {
