@@ -94,19 +94,17 @@ class TlsITCase {
     }
 
     private static VersionInfo version(HttpsServer s, TlsSpec tls) {
-        String url = "https://127.0.0.1:" + s.getAddress().getPort();
-        try (ArangoClient client =
-                ArangoClient.connect(
-                        new ClusterSpec(
-                                "source",
-                                List.of(url),
-                                null,
-                                null,
-                                null,
-                                tls,
-                                Duration.ofSeconds(5)))) {
+        try (ArangoClient client = connect(s, tls)) {
             return client.version();
         }
+    }
+
+    /** A client of {@code s} over TLS with {@code tls}, without credentials. */
+    private static ArangoClient connect(HttpsServer s, TlsSpec tls) {
+        String url = "https://127.0.0.1:" + s.getAddress().getPort();
+        return ArangoClient.connect(
+                new ClusterSpec(
+                        "source", List.of(url), null, null, null, tls, Duration.ofSeconds(5)));
     }
 
     @Test
@@ -147,17 +145,7 @@ class TlsITCase {
     void aReplacedCaFileIsUsedWithoutANewClient() throws IOException {
         Path ca = dir.resolve("rotating-ca.pem");
         Files.copy(wrongHostCa, ca);
-        String url = "https://127.0.0.1:" + server.getAddress().getPort();
-        try (ArangoClient client =
-                ArangoClient.connect(
-                        new ClusterSpec(
-                                "source",
-                                List.of(url),
-                                null,
-                                null,
-                                null,
-                                new TlsSpec(ca.toString(), true),
-                                Duration.ofSeconds(5)))) {
+        try (ArangoClient client = connect(server, new TlsSpec(ca.toString(), true))) {
             assertThatThrownBy(client::version)
                     .isInstanceOfSatisfying(
                             ArangoException.class, e -> assertThat(e.isTransient()).isFalse());
