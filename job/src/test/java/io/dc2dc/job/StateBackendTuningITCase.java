@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
 import io.dc2dc.job.config.JobConfig;
+import io.dc2dc.job.ordering.OrderingStateOptions;
 import io.dc2dc.job.testing.Replication;
 import io.dc2dc.job.testing.Waits;
 import io.dc2dc.job.testing.Workload;
@@ -13,23 +14,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.state.rocksdb.RocksDBOptionsFactory;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
 
 /**
- * The job turns RocksDB's bloom filters on for the ordering state unless the Flink configuration
- * decides otherwise; checked in the options file RocksDB writes for the running job.
+ * The job turns RocksDB's bloom filters on for the ordering state, in the sorted files and in the
+ * memtables, unless the Flink configuration decides otherwise; checked in the options file RocksDB
+ * writes for the running job.
  */
 class StateBackendTuningITCase {
 
@@ -41,10 +49,33 @@ class StateBackendTuningITCase {
                             .setNumberSlotsPerTaskManager(1)
                             .build());
 
+    private static final String FILTER_POLICY = "filter_policy";
+    private static final String MEMTABLE_WHOLE_KEY = "memtable_whole_key_filtering";
+    private static final String MEMTABLE_BLOOM_RATIO = "memtable_prefix_bloom_size_ratio";
+    private static final Set<String> LOOKED_AT =
+            Set.of(FILTER_POLICY, MEMTABLE_WHOLE_KEY, MEMTABLE_BLOOM_RATIO);
+
     @TempDir Path dir;
 
+    /** A factory of the user's own, named in the Flink configuration. */
+    public static final class UsersOwnOptions implements RocksDBOptionsFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public DBOptions createDBOptions(
+                DBOptions currentOptions, Collection<AutoCloseable> handlesToClose) {
+            return currentOptions;
+        }
+
+        @Override
+        public ColumnFamilyOptions createColumnOptions(
+                ColumnFamilyOptions currentOptions, Collection<AutoCloseable> handlesToClose) {
+            return currentOptions.setMemtablePrefixBloomSizeRatio(0.05);
+        }
+    }
+
     @Test
-    void bloomFiltersAreOnByDefaultAndAnExplicitSettingWins() throws Exception {
+    void bloomFiltersAreOnByDefaultAndExplicitSettingsWin() throws Exception {
         try (Emulator source = Emulator.start(EmulatorConfig.builder().dbServers(2).build());
                 Emulator destination =
                         Emulator.start(EmulatorConfig.builder().dbServers(2).build())) {
@@ -53,23 +84,43 @@ class StateBackendTuningITCase {
             w.createCollection("t", "docs", 2, false);
             w.insertMany("t", "docs", "d", 200, 50);
 
-            assertThat(orderingFilterPolicy(source, destination, "default", null))
+            Map<String, String> byDefault = orderingOptions(source, destination, "default", false);
+            assertThat(byDefault.get(FILTER_POLICY))
                     .as("filter_policy of the ordering state with the job's default")
                     .containsIgnoringCase("bloom");
-            assertThat(orderingFilterPolicy(source, destination, "off", false))
+            assertThat(byDefault.get(MEMTABLE_WHOLE_KEY))
+                    .as("memtable_whole_key_filtering with the job's default")
+                    .isEqualTo("true");
+            assertThat(Double.parseDouble(byDefault.get(MEMTABLE_BLOOM_RATIO)))
+                    .as("memtable_prefix_bloom_size_ratio with the job's default")
+                    .isEqualTo(OrderingStateOptions.MEMTABLE_BLOOM_RATIO);
+
+            Map<String, String> explicit = orderingOptions(source, destination, "explicit", true);
+            assertThat(explicit.get(FILTER_POLICY))
                     .as("filter_policy with state.backend.rocksdb.use-bloom-filter: false")
                     .isEqualTo("nullptr");
+            assertThat(Double.parseDouble(explicit.get(MEMTABLE_BLOOM_RATIO)))
+                    .as("memtable_prefix_bloom_size_ratio with the user's options factory")
+                    .isEqualTo(0.05);
+            assertThat(explicit.get(MEMTABLE_WHOLE_KEY))
+                    .as("memtable_whole_key_filtering with the user's options factory")
+                    .isEqualTo("false");
         }
     }
 
-    /** Runs the job until the destination is equal and returns the ordering state's filter. */
-    private String orderingFilterPolicy(
-            Emulator source, Emulator destination, String name, Boolean bloom) throws Exception {
+    /**
+     * Runs the job until the destination is equal and returns the ordering state's options that the
+     * test looks at; {@code explicit} sets both options the job would otherwise set.
+     */
+    private Map<String, String> orderingOptions(
+            Emulator source, Emulator destination, String name, boolean explicit) throws Exception {
         Path localDir = Files.createDirectories(dir.resolve(name + "-rocksdb"));
         Configuration flink = Replication.flink(Files.createDirectories(dir.resolve(name)));
         flink.setString("state.backend.rocksdb.localdir", localDir.toString());
-        if (bloom != null) {
-            flink.setString("state.backend.rocksdb.use-bloom-filter", bloom.toString());
+        if (explicit) {
+            flink.setString("state.backend.rocksdb.use-bloom-filter", "false");
+            flink.setString(
+                    "state.backend.rocksdb.options-factory", UsersOwnOptions.class.getName());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(1);
@@ -79,29 +130,33 @@ class StateBackendTuningITCase {
         JobClient job = env.executeAsync("dc2dc-state-backend-" + name);
         try {
             Replication.awaitEqual(source, destination, Duration.ofSeconds(60));
-            String[] policy = {null};
+            Map<String, String> found = new HashMap<>();
             Waits.until(
-                    "RocksDB options file with the ordering state's table options in " + localDir,
+                    "RocksDB options file with the ordering state's options in " + localDir,
                     Duration.ofSeconds(30),
                     () -> {
-                        policy[0] = filterPolicy(localDir, "doc-state").orElse(null);
-                        return policy[0] != null;
+                        found.clear();
+                        found.putAll(options(localDir, "doc-state"));
+                        return found.keySet().containsAll(LOOKED_AT);
                     },
-                    () -> "options files: " + optionsFiles(localDir));
-            return policy[0];
+                    () -> "found " + found + " in the options files " + optionsFiles(localDir));
+            return found;
         } finally {
             job.cancel().get();
         }
     }
 
     /**
-     * The {@code filter_policy} of column family {@code family} in the newest RocksDB OPTIONS file
-     * under {@code root}.
+     * The options in {@link #LOOKED_AT} of column family {@code family} in the newest RocksDB
+     * OPTIONS file under {@code root} that has that family.
      */
-    private static Optional<String> filterPolicy(Path root, String family) {
+    private static Map<String, String> options(Path root, String family) {
         // Newest first: RocksDB writes a new file whenever a column family is created.
         List<Path> files = optionsFiles(root).stream().sorted(Comparator.reverseOrder()).toList();
-        String header = "[TableOptions/BlockBasedTable \"" + family + "\"]";
+        Set<String> sections =
+                Set.of(
+                        "[CFOptions \"" + family + "\"]",
+                        "[TableOptions/BlockBasedTable \"" + family + "\"]");
         for (Path file : files) {
             List<String> lines;
             try {
@@ -109,17 +164,25 @@ class StateBackendTuningITCase {
             } catch (IOException e) {
                 continue;
             }
+            Map<String, String> found = new HashMap<>();
             boolean inSection = false;
             for (String line : lines) {
                 String t = line.trim();
+                int eq = t.indexOf('=');
                 if (t.startsWith("[")) {
-                    inSection = t.equals(header);
-                } else if (inSection && t.toLowerCase(Locale.ROOT).startsWith("filter_policy=")) {
-                    return Optional.of(t.substring("filter_policy=".length()));
+                    inSection = sections.contains(t);
+                } else if (inSection && eq > 0) {
+                    String key = t.substring(0, eq).toLowerCase(Locale.ROOT);
+                    if (LOOKED_AT.contains(key)) {
+                        found.put(key, t.substring(eq + 1));
+                    }
                 }
             }
+            if (!found.isEmpty()) {
+                return found;
+            }
         }
-        return Optional.empty();
+        return Map.of();
     }
 
     private static List<Path> optionsFiles(Path root) {
