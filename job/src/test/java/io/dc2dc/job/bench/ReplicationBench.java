@@ -117,6 +117,10 @@ public final class ReplicationBench {
             flink.setString("execution.checkpointing.dir", dir.toUri().toString());
             flink.setString("pipeline.generic-types", "false");
             flink.setString("taskmanager.numberOfTaskSlots", String.valueOf(parallelism));
+            // RocksDB's memory as on a TaskManager of scripts/flink-cluster (2048m: 635 MiB managed
+            // memory, flink-conf/README) rather than a local environment's 128 MiB, in which the
+            // sorted files' filter blocks did not stay cached and were read again for lookups.
+            flink.setString("taskmanager.memory.managed.size", "635m");
             flink.addAll(flinkOptions);
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
