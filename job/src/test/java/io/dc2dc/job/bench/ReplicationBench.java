@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 
 /**
  * The data path's benchmark (run by {@code scripts/bench}): on this machine, in one run, the
@@ -207,6 +208,9 @@ public final class ReplicationBench {
                         ratio,
                         p99,
                         heap.liveSetPeakMb());
+            } finally {
+                // the job's checkpoints
+                FileUtils.deleteDirectory(dir.toFile());
             }
         }
         System.exit(0);
