@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -193,6 +194,7 @@ public final class ReplicationBench {
                         lags.size(),
                         lagSeconds);
                 job.cancel().get();
+                awaitTerminal(job);
                 System.out.printf(
                         Locale.ROOT,
                         "heap_live_mb=%s (live set after a forced full GC at 1/3 and 2/3 of the"
@@ -360,6 +362,24 @@ public final class ReplicationBench {
             return ((com.sun.management.OperatingSystemMXBean)
                             ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
+        }
+    }
+
+    /**
+     * Waits (at most a minute) until the cancelled job has stopped everywhere, so that nothing
+     * writes into its checkpoint directory while that is deleted.
+     */
+    private static void awaitTerminal(JobClient job) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (job.getJobStatus().get().isGloballyTerminalState()) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                return; // the local cluster has already shut down with the job
+            }
+            Thread.sleep(50);
         }
     }
 
