@@ -376,7 +376,7 @@ public final class ReplicationBench {
                 if (job.getJobStatus().get().isGloballyTerminalState()) {
                     return;
                 }
-            } catch (ExecutionException e) {
+            } catch (ExecutionException | IllegalStateException e) {
                 return; // the local cluster has already shut down with the job
             }
             Thread.sleep(50);
