@@ -91,6 +91,25 @@ public final class BulkResultParser {
                 parseErrorCodes(errorCodesHeader));
     }
 
+    /**
+     * True if the answer to a {@code silent=true} array write says that every item succeeded: an
+     * empty array (or an empty object, as ArangoDB documents it for silent writes). A non-empty
+     * array lists failed items only and yields false.
+     */
+    public static boolean isEmptyAnswer(InputStream body) throws IOException {
+        try (JsonParser p = Json.FACTORY.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                return p.nextToken() == JsonToken.END_ARRAY;
+            }
+            if (first == JsonToken.START_OBJECT) {
+                return p.nextToken() == JsonToken.END_OBJECT;
+            }
+            throw new MalformedBodyException(
+                    "silent array write response is neither a JSON array nor an object");
+        }
+    }
+
     /** Parses {@code x-arango-error-codes: {"1221":1,"1210":2}}; empty map for null/blank. */
     public static Map<Integer, Integer> parseErrorCodes(String header) throws IOException {
         Map<Integer, Integer> codes = new LinkedHashMap<>();

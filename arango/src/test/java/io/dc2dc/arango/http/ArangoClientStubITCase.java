@@ -472,15 +472,51 @@ class ArangoClientStubITCase {
                 .containsExactly(
                         new BulkResult.ItemError(1, "b", 1210, "unique constraint violated"));
         assertThat(r.errorCodes()).isEqualTo(Map.of(1210, 1));
-        StubServer.Request req = coordinator.last();
-        assertThat(req.bodyText())
-                .isEqualTo(
-                        "[{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\",\"x\":1},"
-                                + "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\",\"u\":\"é\"}]");
-        assertThat(req.query())
-                .isEqualTo(
+        // The silent attempt's answer was not empty, so the batch went again without silent.
+        assertThat(writes())
+                .extracting(StubServer.Request::query)
+                .containsExactly(
+                        "isRestore=true&overwriteMode=replace&silent=true&skipDocumentValidation=true",
                         "isRestore=true&overwriteMode=replace&silent=false&skipDocumentValidation=true");
-        assertThat(req.header("content-type")).startsWith("application/json");
+        for (StubServer.Request req : writes()) {
+            assertThat(req.bodyText())
+                    .isEqualTo(
+                            "[{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\",\"x\":1},"
+                                    + "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\",\"u\":\"é\"}]");
+            assertThat(req.header("content-type")).startsWith("application/json");
+        }
+    }
+
+    /** The requests to the coordinator's document API of {@code shop/orders}. */
+    private List<StubServer.Request> writes() {
+        return coordinator.requests.stream()
+                .filter(q -> q.path().equals("/_db/shop/_api/document/orders"))
+                .toList();
+    }
+
+    @Test
+    void insertRestoreSendsOnceWhenTheSilentAnswerIsEmpty() {
+        connect(null, null, null);
+        coordinator.on(
+                "POST",
+                "/_db/shop/_api/document/orders",
+                r ->
+                        new StubServer.Reply(
+                                202,
+                                Map.of("content-type", "application/json"),
+                                "[]".getBytes(StandardCharsets.UTF_8)));
+        List<byte[]> docs =
+                List.of(
+                        "{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\"}"
+                                .getBytes(StandardCharsets.UTF_8),
+                        "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\"}"
+                                .getBytes(StandardCharsets.UTF_8));
+        BulkResult r = client.insertRestore("shop", "orders", docs);
+        assertThat(r).isEqualTo(new BulkResult(2, 2, 0, List.of(), Map.of()));
+        assertThat(writes())
+                .extracting(StubServer.Request::query)
+                .containsExactly(
+                        "isRestore=true&overwriteMode=replace&silent=true&skipDocumentValidation=true");
     }
 
     @Test

@@ -37,6 +37,26 @@ class BulkResultParserTest {
     }
 
     @Test
+    void silentAnswersTellWhetherEveryItemSucceeded() throws IOException {
+        assertThat(BulkResultParser.isEmptyAnswer(stream("[]"))).isTrue();
+        assertThat(BulkResultParser.isEmptyAnswer(stream(" [ ] "))).isTrue();
+        assertThat(BulkResultParser.isEmptyAnswer(stream("{}"))).isTrue();
+        assertThat(
+                        BulkResultParser.isEmptyAnswer(
+                                stream(
+                                        "[{\"error\":true,\"errorNum\":1210,"
+                                                + "\"errorMessage\":\"unique constraint violated\"}]")))
+                .isFalse();
+        assertThatThrownBy(() -> BulkResultParser.isEmptyAnswer(stream("\"done\"")))
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessageContaining("neither a JSON array nor an object");
+    }
+
+    private static InputStream stream(String body) {
+        return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void countsMissingDocumentsOfARemoveAsSuccess() throws IOException {
         // RestDocumentHandlerDeleteDocumentUnknownMulti: both keys unknown, 1202 twice
         BulkResult r;
