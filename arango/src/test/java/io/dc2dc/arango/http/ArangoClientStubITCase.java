@@ -497,14 +497,7 @@ class ArangoClientStubITCase {
     @Test
     void insertRestoreSendsOnceWhenTheSilentAnswerIsEmpty() {
         connect(null, null, null);
-        coordinator.on(
-                "POST",
-                "/_db/shop/_api/document/orders",
-                r ->
-                        new StubServer.Reply(
-                                202,
-                                Map.of("content-type", "application/json"),
-                                "[]".getBytes(StandardCharsets.UTF_8)));
+        coordinator.on("POST", "/_db/shop/_api/document/orders", StubServer.Reply.json(202, "[]"));
         List<byte[]> docs =
                 List.of(
                         "{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\"}"
