@@ -23,6 +23,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.FileUtils;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -88,6 +89,9 @@ public final class Clusters implements BeforeEachCallback, AfterEachCallback {
         FailOnce.disarm();
         source.close();
         destination.close();
+        // the test's checkpoints and savepoints; quietly: a job the MiniCluster has yet to cancel
+        // may still write one
+        FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
     }
 
     public Emulator source() {
