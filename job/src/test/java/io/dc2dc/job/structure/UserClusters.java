@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -63,6 +64,8 @@ final class UserClusters implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         source.close();
         destination.close();
+        // the secret files and checkpoints; quietly, as in Clusters
+        FileUtils.deleteDirectoryQuietly(dir.toFile());
     }
 
     Emulator source() {
