@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -461,11 +462,9 @@ class ArangoClientStubITCase {
                                                 + "\"unique constraint violated\"}]")
                                         .getBytes(StandardCharsets.UTF_8)));
         List<byte[]> docs =
-                List.of(
-                        "{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\",\"x\":1}"
-                                .getBytes(StandardCharsets.UTF_8),
-                        "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\",\"u\":\"é\"}"
-                                .getBytes(StandardCharsets.UTF_8));
+                utf8(
+                        "{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\",\"x\":1}",
+                        "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\",\"u\":\"é\"}");
         BulkResult r = client.insertRestore("shop", "orders", docs);
         assertThat(r.succeeded()).isEqualTo(1);
         assertThat(r.errors())
@@ -475,9 +474,7 @@ class ArangoClientStubITCase {
         // The silent attempt's answer was not empty, so the batch went again without silent.
         assertThat(writes())
                 .extracting(StubServer.Request::query)
-                .containsExactly(
-                        "isRestore=true&overwriteMode=replace&silent=true&skipDocumentValidation=true",
-                        "isRestore=true&overwriteMode=replace&silent=false&skipDocumentValidation=true");
+                .containsExactly(upsertQuery(true), upsertQuery(false));
         for (StubServer.Request req : writes()) {
             assertThat(req.bodyText())
                     .isEqualTo(
@@ -485,6 +482,18 @@ class ArangoClientStubITCase {
                                     + "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\",\"u\":\"é\"}]");
             assertThat(req.header("content-type")).startsWith("application/json");
         }
+    }
+
+    /** The query of a destination upsert, with or without silent answers. */
+    private static String upsertQuery(boolean silent) {
+        return "isRestore=true&overwriteMode=replace&silent="
+                + silent
+                + "&skipDocumentValidation=true";
+    }
+
+    /** Documents as the writer hands them over: UTF-8 bytes. */
+    private static List<byte[]> utf8(String... documents) {
+        return Arrays.stream(documents).map(d -> d.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     /** The requests to the coordinator's document API of {@code shop/orders}. */
@@ -499,17 +508,14 @@ class ArangoClientStubITCase {
         connect(null, null, null);
         coordinator.on("POST", "/_db/shop/_api/document/orders", StubServer.Reply.json(202, "[]"));
         List<byte[]> docs =
-                List.of(
-                        "{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\"}"
-                                .getBytes(StandardCharsets.UTF_8),
-                        "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\"}"
-                                .getBytes(StandardCharsets.UTF_8));
+                utf8(
+                        "{\"_key\":\"a\",\"_rev\":\"_l6zhVTu---\"}",
+                        "{\"_key\":\"b\",\"_rev\":\"_l6zhVTu--_\"}");
         BulkResult r = client.insertRestore("shop", "orders", docs);
         assertThat(r).isEqualTo(new BulkResult(2, 2, 0, List.of(), Map.of()));
         assertThat(writes())
                 .extracting(StubServer.Request::query)
-                .containsExactly(
-                        "isRestore=true&overwriteMode=replace&silent=true&skipDocumentValidation=true");
+                .containsExactly(upsertQuery(true));
     }
 
     @Test
