@@ -45,7 +45,20 @@ public final class ReplicationBench {
     private static final int SHARDS = 12;
     private static final int BATCH = 1000;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // Exit even though pool threads, a running job or the emulators' readers remain;
+            // the emulators themselves are closed by run.
+            e.printStackTrace();
+            System.err.println("bench: failed: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int docs = 1_000_000;
         int parallelism = 2;
         int lagSeconds = 30;
@@ -215,7 +228,6 @@ public final class ReplicationBench {
                 FileUtils.deleteDirectory(dir.toFile());
             }
         }
-        System.exit(0);
     }
 
     private static List<Double> measureLag(
@@ -466,10 +478,13 @@ public final class ReplicationBench {
                                 return null;
                             }));
         }
-        for (Future<?> f : futures) {
-            f.get();
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
     }
 
     private static double seconds(long since) {
