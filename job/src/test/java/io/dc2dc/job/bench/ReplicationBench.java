@@ -152,91 +152,96 @@ public final class ReplicationBench {
                     "source loaded with %d documents of ~500 bytes in %d shards%n", docs, SHARDS);
 
             Path dir = Files.createTempDirectory("dc2dc-bench");
-            Configuration flink = new Configuration();
-            flink.setString("state.backend.type", "rocksdb");
-            flink.setString("execution.checkpointing.interval", "5 s");
-            flink.setString("execution.checkpointing.incremental", "true");
-            flink.setString("execution.checkpointing.dir", dir.toUri().toString());
-            flink.setString("pipeline.generic-types", "false");
-            flink.setString("taskmanager.numberOfTaskSlots", String.valueOf(parallelism));
-            // RocksDB's memory as on a TaskManager of scripts/flink-cluster (2048m: 635 MiB managed
-            // memory, flink-conf/README) rather than a local environment's 128 MiB, in which the
-            // sorted files' filter blocks did not stay cached and were read again for lookups.
-            flink.setString("taskmanager.memory.managed.size", "635m");
-            flink.addAll(flinkOptions);
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
-            Configuration options = new Configuration();
-            options.setString("source.endpoints", source.url);
-            options.setString("destination.endpoints", destination.url);
-            options.setString("sync.poll-interval", "50 ms");
-            options.addAll(jobOptions);
-            Pipeline.build(env, JobConfig.from(options, parallelism));
-            long t1 = System.nanoTime();
-            Cpu syncCpu = new Cpu(source, destination);
-            JobClient job = env.executeAsync("dc2dc-bench");
-            ClusterSpec dest = ClusterSpec.unauthenticated("destination", List.of(destination.url));
-            try (ArangoClient d = ArangoClient.connect(dest)) {
-                SyncProgress progress = waitForCount(d, "bench", "docs", docs, 1800, heap);
-                long firstAt = progress.firstAt();
-                System.out.println("initial_sync_cpu_s " + syncCpu.since("job"));
-                double syncRate = docs / seconds(firstAt);
-                System.out.printf(
-                        Locale.ROOT,
-                        "initial_sync_docs_per_s=%.0f (%d docs, parallelism %d, from the first"
-                                + " document at the destination; %.0f including the job's start"
-                                + " of %.1f s)%n",
-                        syncRate,
-                        docs,
-                        parallelism,
-                        docs / seconds(t1),
-                        (firstAt - t1) / 1e9);
-                double ratio = syncRate / rawRate;
-                System.out.printf(Locale.ROOT, "initial_sync/raw_insert=%.2f%n", ratio);
-                // For information, not the goal's measure: the rate once a third of the
-                // documents has arrived, when the job's JVM has compiled most of its hot code.
-                if (progress.countAtThird() < docs) {
-                    double laterRate =
-                            (docs - progress.countAtThird()) / seconds(progress.thirdAt());
+            try {
+                Configuration flink = new Configuration();
+                flink.setString("state.backend.type", "rocksdb");
+                flink.setString("execution.checkpointing.interval", "5 s");
+                flink.setString("execution.checkpointing.incremental", "true");
+                flink.setString("execution.checkpointing.dir", dir.toUri().toString());
+                flink.setString("pipeline.generic-types", "false");
+                flink.setString("taskmanager.numberOfTaskSlots", String.valueOf(parallelism));
+                // RocksDB's memory as on a TaskManager of scripts/flink-cluster (2048m: 635 MiB
+                // managed memory, flink-conf/README) rather than a local environment's 128 MiB, in
+                // which the sorted files' filter blocks did not stay cached and were read again
+                // for lookups.
+                flink.setString("taskmanager.memory.managed.size", "635m");
+                flink.addAll(flinkOptions);
+                StreamExecutionEnvironment env =
+                        StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
+                Configuration options = new Configuration();
+                options.setString("source.endpoints", source.url);
+                options.setString("destination.endpoints", destination.url);
+                options.setString("sync.poll-interval", "50 ms");
+                options.addAll(jobOptions);
+                Pipeline.build(env, JobConfig.from(options, parallelism));
+                long t1 = System.nanoTime();
+                Cpu syncCpu = new Cpu(source, destination);
+                JobClient job = env.executeAsync("dc2dc-bench");
+                ClusterSpec dest =
+                        ClusterSpec.unauthenticated("destination", List.of(destination.url));
+                try (ArangoClient d = ArangoClient.connect(dest)) {
+                    SyncProgress progress = waitForCount(d, "bench", "docs", docs, 1800, heap);
+                    long firstAt = progress.firstAt();
+                    System.out.println("initial_sync_cpu_s " + syncCpu.since("job"));
+                    double syncRate = docs / seconds(firstAt);
                     System.out.printf(
                             Locale.ROOT,
-                            "initial_sync_docs_per_s_after_first_third=%.0f (ratio to raw %.2f)%n",
-                            laterRate,
-                            laterRate / rawRate);
-                }
+                            "initial_sync_docs_per_s=%.0f (%d docs, parallelism %d, from the first"
+                                    + " document at the destination; %.0f including the job's start"
+                                    + " of %.1f s)%n",
+                            syncRate,
+                            docs,
+                            parallelism,
+                            docs / seconds(t1),
+                            (firstAt - t1) / 1e9);
+                    double ratio = syncRate / rawRate;
+                    System.out.printf(Locale.ROOT, "initial_sync/raw_insert=%.2f%n", ratio);
+                    // For information, not the goal's measure: the rate once a third of the
+                    // documents has arrived, when the job's JVM has compiled most of its hot code.
+                    if (progress.countAtThird() < docs) {
+                        double laterRate =
+                                (docs - progress.countAtThird()) / seconds(progress.thirdAt());
+                        System.out.printf(
+                                Locale.ROOT,
+                                "initial_sync_docs_per_s_after_first_third=%.0f (ratio to raw %.2f)%n",
+                                laterRate,
+                                laterRate / rawRate);
+                    }
 
-                List<Double> lags = measureLag(source.url, destination.url, lagSeconds, payload);
-                // the live set while the job tails and writes at 2,000 changes per second
-                heap.sampleLiveSet();
-                Collections.sort(lags);
-                double p50 = percentile(lags, 0.50);
-                double p99 = percentile(lags, 0.99);
-                System.out.printf(
-                        Locale.ROOT,
-                        "lag_p50_s=%.3f lag_p99_s=%.3f (%d probes at 2000 writes/s for %d s)%n",
-                        p50,
-                        p99,
-                        lags.size(),
-                        lagSeconds);
-                job.cancel().get();
-                awaitTerminal(job);
-                System.out.printf(
-                        Locale.ROOT,
-                        "heap_live_mb=%s (live set after a forced full GC at 1/3 and 2/3 of the"
-                                + " initial sync and at the end of the lag phase; %.1f s spent in"
-                                + " those GCs) heap_after_any_gc_peak_mb=%d (includes garbage not"
-                                + " yet collected)%n",
-                        heap.liveSamplesMb(),
-                        heap.forcedGcSeconds(),
-                        heap.peakAfterAnyGcMb());
-                System.out.printf(
-                        Locale.ROOT,
-                        "ratio=%.2f lag_p99_s=%.3f heap_peak_mb=%d%n",
-                        ratio,
-                        p99,
-                        heap.liveSetPeakMb());
+                    List<Double> lags =
+                            measureLag(source.url, destination.url, lagSeconds, payload);
+                    // the live set while the job tails and writes at 2,000 changes per second
+                    heap.sampleLiveSet();
+                    Collections.sort(lags);
+                    double p50 = percentile(lags, 0.50);
+                    double p99 = percentile(lags, 0.99);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "lag_p50_s=%.3f lag_p99_s=%.3f (%d probes at 2000 writes/s for %d s)%n",
+                            p50,
+                            p99,
+                            lags.size(),
+                            lagSeconds);
+                    job.cancel().get();
+                    awaitTerminal(job);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "heap_live_mb=%s (live set after a forced full GC at 1/3 and 2/3 of the"
+                                    + " initial sync and at the end of the lag phase; %.1f s spent in"
+                                    + " those GCs) heap_after_any_gc_peak_mb=%d (includes garbage not"
+                                    + " yet collected)%n",
+                            heap.liveSamplesMb(),
+                            heap.forcedGcSeconds(),
+                            heap.peakAfterAnyGcMb());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "ratio=%.2f lag_p99_s=%.3f heap_peak_mb=%d%n",
+                            ratio,
+                            p99,
+                            heap.liveSetPeakMb());
+                }
             } finally {
-                // the job's checkpoints
+                // the job's checkpoints, also when a step failed
                 FileUtils.deleteDirectory(dir.toFile());
             }
         }
