@@ -11,6 +11,10 @@ import io.dc2dc.emulator.model.Cluster;
 import io.dc2dc.emulator.model.CoordinatorInfo;
 import io.dc2dc.emulator.service.Placement;
 import io.dc2dc.emulator.storage.DbServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -48,6 +52,7 @@ public final class Emulator implements AutoCloseable {
     private final Server server;
     private final Map<String, ServerConnector> connectors = new LinkedHashMap<>();
     private final Map<Connector, Node> nodes = new ConcurrentHashMap<>();
+    private final ConnectorPorts ports = new ConnectorPorts();
     private final FaultInjector faults;
     private final ApiContext ctx;
     private final ScheduledExecutorService housekeeping;
@@ -75,7 +80,7 @@ public final class Emulator implements AutoCloseable {
         pool.setDaemon(true);
         this.server = new Server(pool);
         Placement placement = new Placement(cluster);
-        this.faults = new FaultInjector(cluster, placement, new ConnectorPorts());
+        this.faults = new FaultInjector(cluster, placement, ports);
         this.ctx = new ApiContext(cluster, config.jwtSecret(), placement, faults);
         if (config.jwtSecretSource() != null) {
             ctx.authenticator().watch(config.jwtSecretSource()); // reloadable secrets
@@ -259,6 +264,7 @@ public final class Emulator implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        ports.releaseAll();
         try {
             server.stop();
         } catch (Exception e) {
@@ -266,23 +272,72 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Opens and closes DB-server ports for fault injection. */
+    /**
+     * Opens and closes DB-server ports for fault injection. A stopped DB-server's port stays
+     * reserved by a socket that is bound but does not listen: a client's connect is refused, as by
+     * a stopped arangod, and the kernel cannot hand the port to an outgoing connection as its local
+     * port meanwhile (which made the restart fail with "Address already in use"). The reservation
+     * and the connector both set {@code SO_REUSEADDR}, so the reservation binds over the closed
+     * connections' {@code TIME_WAIT} and the restarted connector binds beside the reservation,
+     * which is released only once the connector listens.
+     */
     private final class ConnectorPorts implements FaultInjector.Ports {
+        private final Map<String, SocketChannel> reserved = new ConcurrentHashMap<>();
+
         @Override
         public void close(String serverId) {
+            ServerConnector c = connectors.get(serverId);
             try {
-                connectors.get(serverId).stop();
+                c.stop();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot close port of " + serverId, e);
+            }
+            SocketChannel reservation = reserve(c.getHost(), c.getPort());
+            if (reservation != null) {
+                reserved.put(serverId, reservation);
             }
         }
 
         @Override
         public void open(String serverId) {
+            SocketChannel reservation = reserved.remove(serverId);
             try {
                 connectors.get(serverId).start();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot reopen port of " + serverId, e);
+            } finally {
+                release(reservation);
+            }
+        }
+
+        void releaseAll() {
+            reserved.values().forEach(ConnectorPorts::release);
+            reserved.clear();
+        }
+
+        private static SocketChannel reserve(String host, int port) {
+            SocketChannel reservation = null;
+            try {
+                reservation = SocketChannel.open();
+                reservation.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                reservation.bind(new InetSocketAddress(host, port));
+                return reservation;
+            } catch (IOException e) {
+                // Taken in the moment since the connector closed; the restart reports it.
+                LOG.warn("cannot reserve port {} of a stopped DB-server: {}", port, e.toString());
+                release(reservation);
+                return null;
+            }
+        }
+
+        private static void release(SocketChannel reservation) {
+            if (reservation == null) {
+                return;
+            }
+            try {
+                reservation.close();
+            } catch (IOException e) {
+                LOG.warn("releasing a port reservation failed: {}", e.toString());
             }
         }
     }

@@ -9,6 +9,10 @@ import io.dc2dc.emulator.EmulatorConfig;
 import io.dc2dc.emulator.Http;
 import io.dc2dc.emulator.Http.Answer;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -152,6 +156,30 @@ class FailoverITCase {
         assertThat(coord.post("/_api/document/single", "{\"_key\":\"y\"}").status()).isEqualTo(202);
         assertThat(coord.get("/_api/collection/single/count").json().get("count").asInt())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void stoppedServerKeepsItsPortUntilItRestarts() throws Exception {
+        String server = emu.dbServerIds().get(0);
+        URI url = URI.create(emu.dbServerUrl(server));
+        InetSocketAddress address = new InetSocketAddress(url.getHost(), url.getPort());
+        emu.faults().stopDbServer(server);
+
+        // Refused like a stopped arangod, and not available to anyone else meanwhile: without the
+        // reservation, an outgoing connection could get the port as its local one and the
+        // restart would fail with "Address already in use".
+        assertThatThrownBy(() -> new Http(emu.dbServerUrl(server)).get("/_api/version"))
+                .isInstanceOf(UncheckedIOException.class);
+        try (ServerSocket other = new ServerSocket()) {
+            other.setReuseAddress(false);
+            assertThatThrownBy(() -> other.bind(address)).isInstanceOf(BindException.class);
+        }
+
+        emu.faults().startDbServer(server);
+        assertThat(new Http(emu.dbServerUrl(server)).get("/_api/version").status()).isEqualTo(200);
+        emu.faults().stopDbServer(server);
+        emu.faults().startDbServer(server);
+        assertThat(new Http(emu.dbServerUrl(server)).get("/_api/version").status()).isEqualTo(200);
     }
 
     @Test
