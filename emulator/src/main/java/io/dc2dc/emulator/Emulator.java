@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -279,9 +280,11 @@ public final class Emulator implements AutoCloseable {
      * port meanwhile (which made the restart fail with "Address already in use"). The reservation
      * and the connector both set {@code SO_REUSEADDR}, so the reservation binds over the closed
      * connections' {@code TIME_WAIT} and the restarted connector binds beside the reservation,
-     * which is released only once the connector listens.
+     * which is released only once the connector listens. The reservation is taken once the stopped
+     * connector's listening socket is really gone, so a restart never meets it either.
      */
     private final class ConnectorPorts implements FaultInjector.Ports {
+        private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
         private final Map<String, SocketChannel> reserved = new ConcurrentHashMap<>();
 
         @Override
@@ -315,18 +318,37 @@ public final class Emulator implements AutoCloseable {
             reserved.clear();
         }
 
+        /**
+         * Binds the reservation as soon as the port is free. The connector's listening socket can
+         * outlive {@code stop()} for a moment: its acceptor thread may still be in {@code accept()}
+         * and holds the socket until it sees the close. Gives up after {@link #RELEASE_TIMEOUT}.
+         */
         private static SocketChannel reserve(String host, int port) {
-            SocketChannel reservation = null;
-            try {
-                reservation = SocketChannel.open();
-                reservation.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                reservation.bind(new InetSocketAddress(host, port));
-                return reservation;
-            } catch (IOException e) {
-                // Taken in the moment since the connector closed; the restart reports it.
-                LOG.warn("cannot reserve port {} of a stopped DB-server: {}", port, e.toString());
-                release(reservation);
-                return null;
+            long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
+            while (true) {
+                SocketChannel reservation = null;
+                try {
+                    reservation = SocketChannel.open();
+                    reservation.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                    reservation.bind(new InetSocketAddress(host, port));
+                    return reservation;
+                } catch (IOException e) {
+                    release(reservation);
+                    if (System.nanoTime() > deadline) {
+                        LOG.warn(
+                                "cannot reserve port {} of a stopped DB-server within {}: {}",
+                                port,
+                                RELEASE_TIMEOUT,
+                                e.toString());
+                        return null;
+                    }
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
             }
         }
 
