@@ -11,8 +11,8 @@ import io.dc2dc.arango.rev.Revisions;
 import io.dc2dc.arango.wire.BulkResult;
 import io.dc2dc.arango.wire.RawDocument;
 import io.dc2dc.arango.wire.WalMarker;
+import io.dc2dc.emulator.junit.TestPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,30 +202,30 @@ class ArangoClientStubITCase {
 
     @Test
     void movesToTheNextCoordinatorWhenOneIsUnreachable() throws IOException {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
+        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+            int closedPort = refused.port();
+            connect(null, null, null, "http://127.0.0.1:" + closedPort, coordinator.url());
+            coordinator.on(
+                    "GET",
+                    "/_db/_system/_api/version",
+                    StubServer.Reply.json(
+                            200,
+                            "{\"server\":\"arango\",\"version\":\"3.12.4\",\"license\":\"community\","
+                                    + "\"details\":{\"role\":\"COORDINATOR\"}}"));
+            assertThatThrownBy(() -> client.version())
+                    .isInstanceOfSatisfying(
+                            ArangoException.class,
+                            e -> {
+                                assertThat(e.isTransient()).isTrue();
+                                assertThat(e.httpStatus()).isZero();
+                                assertThat(e.endpoint()).endsWith(":" + closedPort);
+                            });
+            VersionInfo v = client.version();
+            assertThat(v)
+                    .isEqualTo(new VersionInfo("arango", "3.12.4", "community", "COORDINATOR"));
+            assertThat(v.major()).isEqualTo(3);
+            assertThat(v.minor()).isEqualTo(12);
         }
-        connect(null, null, null, "http://127.0.0.1:" + closedPort, coordinator.url());
-        coordinator.on(
-                "GET",
-                "/_db/_system/_api/version",
-                StubServer.Reply.json(
-                        200,
-                        "{\"server\":\"arango\",\"version\":\"3.12.4\",\"license\":\"community\","
-                                + "\"details\":{\"role\":\"COORDINATOR\"}}"));
-        assertThatThrownBy(() -> client.version())
-                .isInstanceOfSatisfying(
-                        ArangoException.class,
-                        e -> {
-                            assertThat(e.isTransient()).isTrue();
-                            assertThat(e.httpStatus()).isZero();
-                            assertThat(e.endpoint()).endsWith(":" + closedPort);
-                        });
-        VersionInfo v = client.version();
-        assertThat(v).isEqualTo(new VersionInfo("arango", "3.12.4", "community", "COORDINATOR"));
-        assertThat(v.major()).isEqualTo(3);
-        assertThat(v.minor()).isEqualTo(12);
     }
 
     @Test

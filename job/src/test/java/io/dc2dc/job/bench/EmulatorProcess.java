@@ -1,9 +1,9 @@
 package io.dc2dc.job.bench;
 
+import io.dc2dc.emulator.junit.TestPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +25,7 @@ final class EmulatorProcess implements AutoCloseable {
 
     static EmulatorProcess start(int dbServers, String heap)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = TestPorts.forChildProcess();
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p =
                 new ProcessBuilder(

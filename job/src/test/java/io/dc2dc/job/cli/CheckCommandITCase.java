@@ -7,10 +7,10 @@ import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.emulator.junit.TestPorts;
 import io.dc2dc.job.check.ClusterContents;
 import io.dc2dc.job.testing.Http;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,13 +169,12 @@ class CheckCommandITCase {
 
     @Test
     void anUnreachableDestinationExitsThree() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+            int port = refused.port();
+            CliHarness.Result r =
+                    cli.run("check", "--config", config("http://127.0.0.1:" + port).toString());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILED);
+            assertThat(r.err()).contains("check: ");
         }
-        CliHarness.Result r =
-                cli.run("check", "--config", config("http://127.0.0.1:" + port).toString());
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILED);
-        assertThat(r.err()).contains("check: ");
     }
 }

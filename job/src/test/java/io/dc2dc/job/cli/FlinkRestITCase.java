@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.dc2dc.emulator.junit.TestPorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,18 +231,18 @@ class FlinkRestITCase {
 
     @Test
     void anUnreachableFlinkIsExitCode3WithAHint() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+            int port = refused.port();
+            FlinkRest down = new FlinkRest("http://127.0.0.1:" + port);
+            assertThatThrownBy(down::jobs)
+                    .isInstanceOfSatisfying(
+                            CliException.class, e -> assertThat(e.exitCode()).isEqualTo(3))
+                    .hasMessageContaining(
+                            "cannot reach Flink's REST API at http://127.0.0.1:" + port)
+                    .hasMessageContaining("scripts/flink-cluster status");
+            assertThatThrownBy(() -> new FlinkRest("localhost:8081"))
+                    .isInstanceOfSatisfying(
+                            CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
         }
-        FlinkRest down = new FlinkRest("http://127.0.0.1:" + port);
-        assertThatThrownBy(down::jobs)
-                .isInstanceOfSatisfying(
-                        CliException.class, e -> assertThat(e.exitCode()).isEqualTo(3))
-                .hasMessageContaining("cannot reach Flink's REST API at http://127.0.0.1:" + port)
-                .hasMessageContaining("scripts/flink-cluster status");
-        assertThatThrownBy(() -> new FlinkRest("localhost:8081"))
-                .isInstanceOfSatisfying(
-                        CliException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.emulator.junit.TestPorts;
 import io.dc2dc.job.testing.Http;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,22 +125,21 @@ class LifecycleITCase {
 
     @Test
     void startIsRefusedWhenTheSourceCannotBeReached() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+            int port = refused.port();
+            Path unreachable =
+                    Files.writeString(
+                            dir.resolve("down.yaml"),
+                            "source.endpoints: http://127.0.0.1:"
+                                    + port
+                                    + "\ndestination.endpoints: "
+                                    + destination.coordinatorUrl()
+                                    + "\n");
+            CliHarness.Result r = cli.run("start", "--config", unreachable.toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(r.err()).contains("preflight: Cannot reach the source cluster");
+            assertThat(cli.flink.uploads).isEmpty();
         }
-        Path unreachable =
-                Files.writeString(
-                        dir.resolve("down.yaml"),
-                        "source.endpoints: http://127.0.0.1:"
-                                + port
-                                + "\ndestination.endpoints: "
-                                + destination.coordinatorUrl()
-                                + "\n");
-        CliHarness.Result r = cli.run("start", "--config", unreachable.toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(r.err()).contains("preflight: Cannot reach the source cluster");
-        assertThat(cli.flink.uploads).isEmpty();
     }
 
     @Test

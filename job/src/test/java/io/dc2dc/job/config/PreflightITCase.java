@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.emulator.junit.TestPorts;
 import io.dc2dc.sink.structure.MetadataSync;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,15 +141,14 @@ class PreflightITCase {
 
     @Test
     void unreachableSource() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+            int port = refused.port();
+            Configuration c = options("http://127.0.0.1:" + port, open.coordinatorUrl());
+            assertThatThrownBy(() -> Preflight.check(JobConfig.from(c, 1)))
+                    .isInstanceOf(Preflight.PreflightException.class)
+                    .hasMessageContaining("Cannot reach the source cluster")
+                    .hasMessageContaining("source.endpoints");
         }
-        Configuration c = options("http://127.0.0.1:" + port, open.coordinatorUrl());
-        assertThatThrownBy(() -> Preflight.check(JobConfig.from(c, 1)))
-                .isInstanceOf(Preflight.PreflightException.class)
-                .hasMessageContaining("Cannot reach the source cluster")
-                .hasMessageContaining("source.endpoints");
     }
 
     @Test

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dc2dc.arango.http.ClusterSpec;
+import io.dc2dc.emulator.junit.TestPorts;
 import io.dc2dc.job.config.TestAccess;
 import io.dc2dc.job.testing.Workload;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +72,7 @@ class ScriptsE2EITCase {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         flinkDir = dir.resolve("flink");
         Path jar = JobJar.assemble(dir.resolve("dc2dc-job.jar"));
-        int restPort = freePort();
+        int restPort = TestPorts.forChildProcess();
         scripts =
                 new Scripts(ROOT, logs)
                         .env("FLINK_CLUSTER_DIR", flinkDir.toString())
@@ -93,7 +92,7 @@ class ScriptsE2EITCase {
                         "--port",
                         Integer.toString(restPort),
                         "--rpc-port",
-                        Integer.toString(freePort()),
+                        Integer.toString(TestPorts.forChildProcess()),
                         "--tm-memory",
                         "1536m",
                         "--jm-memory",
@@ -192,7 +191,8 @@ class ScriptsE2EITCase {
 
     private EmulatorProcess emulator(Path logs, String name) {
         EmulatorProcess e =
-                EmulatorProcess.start(scripts, logs, name, freePort(), "--dbservers", "2");
+                EmulatorProcess.start(
+                        scripts, logs, name, TestPorts.forChildProcess(), "--dbservers", "2");
         emulators.add(e);
         return e;
     }
@@ -265,14 +265,6 @@ class ScriptsE2EITCase {
             }
         }
         return sum;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path repositoryRoot() {
