@@ -6,15 +6,13 @@ import io.dc2dc.emulator.api.NodeDispatcher;
 import io.dc2dc.emulator.http.EmulatorHandler;
 import io.dc2dc.emulator.http.JsonErrorHandler;
 import io.dc2dc.emulator.http.Node;
+import io.dc2dc.emulator.http.PortReservation;
 import io.dc2dc.emulator.http.ServerRole;
 import io.dc2dc.emulator.model.Cluster;
 import io.dc2dc.emulator.model.CoordinatorInfo;
 import io.dc2dc.emulator.service.Placement;
 import io.dc2dc.emulator.storage.DbServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -274,18 +272,15 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Opens and closes DB-server ports for fault injection. A stopped DB-server's port stays
-     * reserved by a socket that is bound but does not listen: a client's connect is refused, as by
-     * a stopped arangod, and the kernel cannot hand the port to an outgoing connection as its local
-     * port meanwhile (which made the restart fail with "Address already in use"). The reservation
-     * and the connector both set {@code SO_REUSEADDR}, so the reservation binds over the closed
-     * connections' {@code TIME_WAIT} and the restarted connector binds beside the reservation,
-     * which is released only once the connector listens. The reservation is taken once the stopped
-     * connector's listening socket is really gone, so a restart never meets it either.
+     * Opens and closes DB-server ports for fault injection. A stopped DB-server's port stays held
+     * by a {@link PortReservation}: a client's connect is refused, as by a stopped arangod, and the
+     * kernel cannot hand the port to an outgoing connection meanwhile (which made the restart fail
+     * with "Address already in use"). The restarted connector binds beside the reservation, which
+     * is released only once the connector listens.
      */
     private final class ConnectorPorts implements FaultInjector.Ports {
         private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
-        private final Map<String, SocketChannel> reserved = new ConcurrentHashMap<>();
+        private final Map<String, PortReservation> reserved = new ConcurrentHashMap<>();
 
         @Override
         public void close(String serverId) {
@@ -295,7 +290,7 @@ public final class Emulator implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot close port of " + serverId, e);
             }
-            SocketChannel reservation = reserve(c.getHost(), c.getPort());
+            PortReservation reservation = reserve(c.getHost(), c.getPort());
             if (reservation != null) {
                 reserved.put(serverId, reservation);
             }
@@ -303,37 +298,34 @@ public final class Emulator implements AutoCloseable {
 
         @Override
         public void open(String serverId) {
-            SocketChannel reservation = reserved.remove(serverId);
+            PortReservation reservation = reserved.remove(serverId);
             try {
                 connectors.get(serverId).start();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot reopen port of " + serverId, e);
             } finally {
-                release(reservation);
+                if (reservation != null) {
+                    reservation.close();
+                }
             }
         }
 
         void releaseAll() {
-            reserved.values().forEach(ConnectorPorts::release);
+            reserved.values().forEach(PortReservation::close);
             reserved.clear();
         }
 
         /**
-         * Binds the reservation as soon as the port is free. The connector's listening socket can
-         * outlive {@code stop()} for a moment: its acceptor thread may still be in {@code accept()}
-         * and holds the socket until it sees the close. Gives up after {@link #RELEASE_TIMEOUT}.
+         * Reserves the port as soon as it is free. The connector's listening socket can outlive
+         * {@code stop()} for a moment: its acceptor thread may still be in {@code accept()} and
+         * holds the socket until it sees the close. Gives up after {@link #RELEASE_TIMEOUT}.
          */
-        private static SocketChannel reserve(String host, int port) {
+        private static PortReservation reserve(String host, int port) {
             long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
             while (true) {
-                SocketChannel reservation = null;
                 try {
-                    reservation = SocketChannel.open();
-                    reservation.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                    reservation.bind(new InetSocketAddress(host, port));
-                    return reservation;
+                    return PortReservation.bind(host, port);
                 } catch (IOException e) {
-                    release(reservation);
                     if (System.nanoTime() > deadline) {
                         LOG.warn(
                                 "cannot reserve port {} of a stopped DB-server within {}: {}",
@@ -349,17 +341,6 @@ public final class Emulator implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return null;
                 }
-            }
-        }
-
-        private static void release(SocketChannel reservation) {
-            if (reservation == null) {
-                return;
-            }
-            try {
-                reservation.close();
-            } catch (IOException e) {
-                LOG.warn("releasing a port reservation failed: {}", e.toString());
             }
         }
     }

@@ -11,6 +11,7 @@ import io.dc2dc.arango.rev.Revisions;
 import io.dc2dc.arango.wire.BulkResult;
 import io.dc2dc.arango.wire.RawDocument;
 import io.dc2dc.arango.wire.WalMarker;
+import io.dc2dc.emulator.http.PortReservation;
 import io.dc2dc.emulator.junit.TestPorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -202,7 +203,7 @@ class ArangoClientStubITCase {
 
     @Test
     void movesToTheNextCoordinatorWhenOneIsUnreachable() throws IOException {
-        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+        try (PortReservation refused = TestPorts.refusing()) {
             int closedPort = refused.port();
             connect(null, null, null, "http://127.0.0.1:" + closedPort, coordinator.url());
             coordinator.on(

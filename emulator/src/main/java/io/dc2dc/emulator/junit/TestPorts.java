@@ -1,10 +1,10 @@
 package io.dc2dc.emulator.junit;
 
+import io.dc2dc.emulator.http.PortReservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -48,50 +48,27 @@ public final class TestPorts {
     }
 
     /**
-     * A port on 127.0.0.1 that refuses connections until closed: a socket bound to it that does not
-     * listen, so that nobody else gets the port meanwhile.
+     * A port on 127.0.0.1 that refuses connections until the reservation is closed; nobody else
+     * gets it meanwhile. Use it for an endpoint that must be unreachable:
+     *
+     * <pre>
+     * try (PortReservation down = TestPorts.refusing()) {
+     *     ... "http://127.0.0.1:" + down.port() ...
+     * }
+     * </pre>
      */
-    public static RefusingPort refusing() {
-        SocketChannel channel = null;
+    public static PortReservation refusing() {
         try {
-            channel = SocketChannel.open();
-            channel.bind(new InetSocketAddress("127.0.0.1", 0));
-            return new RefusingPort(
-                    channel, ((InetSocketAddress) channel.getLocalAddress()).getPort());
+            return PortReservation.bind("127.0.0.1", 0);
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new UncheckedIOException("cannot reserve a local port", e);
-        }
-    }
-
-    /** A reserved local port on which connects are refused; {@link #close()} releases it. */
-    public static final class RefusingPort implements AutoCloseable {
-        private final SocketChannel channel;
-        private final int port;
-
-        private RefusingPort(SocketChannel channel, int port) {
-            this.channel = channel;
-            this.port = port;
-        }
-
-        public int port() {
-            return port;
-        }
-
-        /** {@code http://127.0.0.1:<port>} */
-        public String url() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        @Override
-        public void close() {
-            closeQuietly(channel);
         }
     }
 
     private static int ephemeralLow() {
         try {
-            // read line-wise: /proc files report size 0, and readString then stops early
+            // line-wise: the file reports size 0, and Files.readString then gets its first byte
+            // only
             String[] range = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+");
             int low = Integer.parseInt(range[0]);
             return low > 2048 ? low : DEFAULT_EPHEMERAL_LOW;
@@ -107,17 +84,6 @@ public final class TestPorts {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing held any more either way
         }
     }
 }

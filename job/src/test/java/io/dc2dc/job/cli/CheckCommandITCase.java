@@ -7,6 +7,7 @@ import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.emulator.http.PortReservation;
 import io.dc2dc.emulator.junit.TestPorts;
 import io.dc2dc.job.check.ClusterContents;
 import io.dc2dc.job.testing.Http;
@@ -169,7 +170,7 @@ class CheckCommandITCase {
 
     @Test
     void anUnreachableDestinationExitsThree() throws IOException {
-        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+        try (PortReservation refused = TestPorts.refusing()) {
             int port = refused.port();
             CliHarness.Result r =
                     cli.run("check", "--config", config("http://127.0.0.1:" + port).toString());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.dc2dc.emulator.http.PortReservation;
 import io.dc2dc.emulator.junit.TestPorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -231,7 +232,7 @@ class FlinkRestITCase {
 
     @Test
     void anUnreachableFlinkIsExitCode3WithAHint() throws IOException {
-        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+        try (PortReservation refused = TestPorts.refusing()) {
             int port = refused.port();
             FlinkRest down = new FlinkRest("http://127.0.0.1:" + port);
             assertThatThrownBy(down::jobs)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.emulator.http.PortReservation;
 import io.dc2dc.emulator.junit.TestPorts;
 import io.dc2dc.job.testing.Http;
 import java.io.IOException;
@@ -125,7 +126,7 @@ class LifecycleITCase {
 
     @Test
     void startIsRefusedWhenTheSourceCannotBeReached() throws IOException {
-        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+        try (PortReservation refused = TestPorts.refusing()) {
             int port = refused.port();
             Path unreachable =
                     Files.writeString(

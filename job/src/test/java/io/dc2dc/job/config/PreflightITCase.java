@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.dc2dc.emulator.Emulator;
 import io.dc2dc.emulator.EmulatorConfig;
+import io.dc2dc.emulator.http.PortReservation;
 import io.dc2dc.emulator.junit.TestPorts;
 import io.dc2dc.sink.structure.MetadataSync;
 import java.net.InetSocketAddress;
@@ -141,7 +142,7 @@ class PreflightITCase {
 
     @Test
     void unreachableSource() throws Exception {
-        try (TestPorts.RefusingPort refused = TestPorts.refusing()) {
+        try (PortReservation refused = TestPorts.refusing()) {
             int port = refused.port();
             Configuration c = options("http://127.0.0.1:" + port, open.coordinatorUrl());
             assertThatThrownBy(() -> Preflight.check(JobConfig.from(c, 1)))
