@@ -72,6 +72,13 @@ final class EmulatorProcess implements AutoCloseable {
         throw new IOException("the emulator did not report ready; last line: " + line);
     }
 
+    /** CPU time the emulator's JIT compiler threads have used so far (Linux; 0 elsewhere). */
+    Duration jitCpu() {
+        return Duration.ofNanos(
+                ThreadCpu.ofProcess(
+                        String.valueOf(process.pid()), "C1 CompilerThre", "C2 CompilerThre"));
+    }
+
     /** CPU time the emulator's process has used so far. */
     Duration cpu() {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);

@@ -5,13 +5,12 @@ import io.dc2dc.arango.http.ArangoClient;
 import io.dc2dc.arango.http.ClusterSpec;
 import io.dc2dc.job.Pipeline;
 import io.dc2dc.job.config.JobConfig;
-import java.io.File;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
@@ -151,6 +151,15 @@ public final class ReplicationBench {
             System.out.printf(
                     "source loaded with %d documents of ~500 bytes in %d shards%n", docs, SHARDS);
 
+            // The reference copy (see PlainCopy), twice: the first run warms the emulators' dump
+            // and restore-insert paths, as the warm-up above warms the destination's insert path,
+            // so that the measured copy and the sync below meet a source and a destination as
+            // warm as the raw insert met. Without it the sync paid for compiling the emulators'
+            // dump (arangod, C++, compiles nothing): the source's CPU per dumped document was
+            // several times that of the same dump repeated. The job's JVM stays cold.
+            plainCopy(source, destination, 2 * parallelism, -1);
+            double copyRate = plainCopy(source, destination, 2 * parallelism, rawRate);
+
             Path dir = Files.createTempDirectory("dc2dc-bench");
             try {
                 Configuration flink = new Configuration();
@@ -177,9 +186,7 @@ public final class ReplicationBench {
                 long t1 = System.nanoTime();
                 Cpu syncCpu = new Cpu(source, destination);
                 JobClient job = env.executeAsync("dc2dc-bench");
-                ClusterSpec dest =
-                        ClusterSpec.unauthenticated("destination", List.of(destination.url));
-                try (ArangoClient d = ArangoClient.connect(dest)) {
+                try (ArangoClient d = connect("destination", destination.url)) {
                     SyncProgress progress = waitForCount(d, "bench", "docs", docs, 1800, heap);
                     long firstAt = progress.firstAt();
                     System.out.println("initial_sync_cpu_s " + syncCpu.since("job"));
@@ -196,6 +203,11 @@ public final class ReplicationBench {
                             (firstAt - t1) / 1e9);
                     double ratio = syncRate / rawRate;
                     System.out.printf(Locale.ROOT, "initial_sync/raw_insert=%.2f%n", ratio);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "initial_sync/plain_copy=%.2f (the share of the reference copy's rate"
+                                    + " the job reached)%n",
+                            syncRate / copyRate);
                     // For information, not the goal's measure: the rate once a third of the
                     // documents has arrived, when the job's JVM has compiled most of its hot code.
                     if (progress.countAtThird() < docs) {
@@ -245,6 +257,88 @@ public final class ReplicationBench {
                 FileUtils.deleteDirectory(dir.toFile());
             }
         }
+    }
+
+    /**
+     * Runs {@link PlainCopy} of the source's documents into a destination database dropped again
+     * afterwards, in a JVM of its own started like the job's; checks that every document arrived.
+     * With {@code rawRate} above 0 prints its rate and CPU; returns its rate.
+     */
+    private static double plainCopy(
+            EmulatorProcess source, EmulatorProcess destination, int threads, double rawRate)
+            throws Exception {
+        call(destination.url, "POST", "/_api/database", "{\"name\":\"copy\"}");
+        createCollection(destination.url, "copy", "docs");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Cpu cpu = new Cpu(source, destination);
+        Process p =
+                new ProcessBuilder(
+                                java,
+                                "-Xms1g",
+                                "-Xmx1g",
+                                "-XX:+AlwaysPreTouch",
+                                "-XX:+UseG1GC",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                PlainCopy.class.getName(),
+                                source.url,
+                                destination.url,
+                                "bench",
+                                "docs",
+                                "copy",
+                                String.valueOf(threads))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+        String emulators = cpu.since("bench");
+        String line = out.lines().filter(l -> l.startsWith("plain_copy=")).findFirst().orElse(null);
+        if (p.exitValue() != 0 || line == null) {
+            throw new IllegalStateException(
+                    "the plain copy failed (exit " + p.exitValue() + "): " + out.strip());
+        }
+        String[] f = line.substring("plain_copy=".length()).split(" ");
+        long copied = Long.parseLong(f[0]);
+        long expected;
+        try (ArangoClient s = connect("source", source.url)) {
+            expected = s.count("bench", "docs");
+        }
+        try (ArangoClient d = connect("destination", destination.url)) {
+            long count = d.count("copy", "docs");
+            if (copied != expected || count != expected) {
+                throw new IllegalStateException(
+                        "the plain copy read "
+                                + copied
+                                + " and the destination holds "
+                                + count
+                                + " documents, not the source's "
+                                + expected);
+            }
+        }
+        call(destination.url, "DELETE", "/_api/database/copy", "");
+        double rate = copied / Double.parseDouble(f[1]);
+        if (rawRate <= 0) {
+            return rate;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "plain_copy_docs_per_s=%.0f (dump and bulk insert with dc2dc's client alone, %d"
+                        + " threads, a fresh JVM, after an unmeasured first copy; ratio to raw"
+                        + " %.2f)%n",
+                rate,
+                threads,
+                rate / rawRate);
+        // the emulators' part of the bench's line; the copier's CPU comes from its own JVM
+        String emulatorCpu = emulators.substring(emulators.indexOf(" source="));
+        System.out.printf(
+                Locale.ROOT, "plain_copy_cpu_s copier=%s (JIT %s)%s%n", f[2], f[3], emulatorCpu);
+        return rate;
     }
 
     private static List<Double> measureLag(
@@ -331,66 +425,39 @@ public final class ReplicationBench {
         private final long gcNanos;
         private final Duration sourceStart;
         private final Duration destinationStart;
+        private final Duration sourceJitStart;
+        private final Duration destinationJitStart;
 
         Cpu(EmulatorProcess source, EmulatorProcess destination) {
             this.source = source;
             this.destination = destination;
-            this.self = processCpuNanos();
-            this.compilerNanos = threadCpuNanos("C1 CompilerThre", "C2 CompilerThre");
-            this.gcNanos = threadCpuNanos("GC Thread#", "G1 ");
+            this.self = ThreadCpu.ofThisProcess();
+            this.compilerNanos = ThreadCpu.nanos("C1 CompilerThre", "C2 CompilerThre");
+            this.gcNanos = ThreadCpu.nanos("GC Thread#", "G1 ");
             this.sourceStart = source.cpu();
             this.destinationStart = destination.cpu();
+            this.sourceJitStart = source.jitCpu();
+            this.destinationJitStart = destination.jitCpu();
         }
 
         /**
-         * {@code <selfName>=<s> (JIT <s>, GC <s>) source=<s> destination=<s>}: CPU seconds since
-         * construction; JIT and GC are the CPU seconds of this JVM's compiler and collector threads
-         * (from /proc, Linux only), part of its total: a fresh JVM compiles much of what it runs.
+         * {@code <selfName>=<s> (JIT <s>, GC <s>) source=<s> (JIT <s>) destination=<s> (JIT <s>)}:
+         * CPU seconds since construction; JIT and GC are the CPU seconds of a JVM's compiler and
+         * collector threads (from /proc, Linux only), part of its total: a JVM compiles much of
+         * what it runs for the first time, the emulators' too.
          */
         String since(String selfName) {
             return String.format(
                     Locale.ROOT,
-                    "%s=%.1f (JIT %.1f, GC %.1f) source=%.1f destination=%.1f",
+                    "%s=%.1f (JIT %.1f, GC %.1f) source=%.1f (JIT %.1f) destination=%.1f (JIT %.1f)",
                     selfName,
-                    (processCpuNanos() - self) / 1e9,
-                    (threadCpuNanos("C1 CompilerThre", "C2 CompilerThre") - compilerNanos) / 1e9,
-                    (threadCpuNanos("GC Thread#", "G1 ") - gcNanos) / 1e9,
+                    (ThreadCpu.ofThisProcess() - self) / 1e9,
+                    (ThreadCpu.nanos("C1 CompilerThre", "C2 CompilerThre") - compilerNanos) / 1e9,
+                    (ThreadCpu.nanos("GC Thread#", "G1 ") - gcNanos) / 1e9,
                     source.cpu().minus(sourceStart).toMillis() / 1e3,
-                    destination.cpu().minus(destinationStart).toMillis() / 1e3);
-        }
-
-        /**
-         * CPU time of this JVM's threads whose name starts with one of {@code prefixes}, read from
-         * /proc/self/task (JVM-internal threads are invisible to ThreadMXBean); 0 elsewhere.
-         */
-        private static long threadCpuNanos(String... prefixes) {
-            long ticks = 0;
-            File[] tasks = new File("/proc/self/task").listFiles();
-            for (File task : tasks == null ? new File[0] : tasks) {
-                try {
-                    String name = Files.readString(task.toPath().resolve("comm")).strip();
-                    boolean match = false;
-                    for (String prefix : prefixes) {
-                        match |= name.startsWith(prefix);
-                    }
-                    if (!match) {
-                        continue;
-                    }
-                    String stat = Files.readString(task.toPath().resolve("stat"));
-                    // fields after the parenthesised name: state is field 3, utime 14, stime 15
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-        }
-
-        private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean)
-                            ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
+                    source.jitCpu().minus(sourceJitStart).toMillis() / 1e3,
+                    destination.cpu().minus(destinationStart).toMillis() / 1e3,
+                    destination.jitCpu().minus(destinationJitStart).toMillis() / 1e3);
         }
     }
 
@@ -509,8 +576,13 @@ public final class ReplicationBench {
                                 return null;
                             }));
         }
+        awaitAll(pool, futures);
+    }
+
+    /** Waits for every task (rethrowing the first failure), then stops the pool. */
+    static void awaitAll(ExecutorService pool, List<Future<?>> tasks) throws Exception {
         try {
-            for (Future<?> f : futures) {
+            for (Future<?> f : tasks) {
                 f.get();
             }
         } finally {
@@ -535,6 +607,11 @@ public final class ReplicationBench {
                     method + " " + path + " -> " + r.statusCode() + " " + r.body());
         }
         return null;
+    }
+
+    /** A client of an emulated cluster, which needs no credentials. */
+    static ArangoClient connect(String name, String url) {
+        return ArangoClient.connect(ClusterSpec.unauthenticated(name, List.of(url)));
     }
 
     static int status(String url, String path) throws Exception {
