@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the job's): copies one collection from the source to the destination with dc2dc's own HTTP client
  * and nothing else — per shard a batch and its dump, in chunks of the job's default size, each
  * chunk written with bulk {@code isRestore} inserts of the sink's default batch size. No Flink, no
- * ordering state, no tail, no retries. It bounds what any copier that reads the source and writes
- * the destination can reach on this machine, where both emulated clusters share its cores: the
- * job's initial-sync rate is compared with it.
+ * ordering state, no tail, no retries. It shows what copying the documents itself costs on this
+ * machine, where both emulated clusters share its cores with the copier; the job's initial-sync
+ * rate is compared with it.
  *
  * <p>Usage: {@code PlainCopy <source url> <destination url> <database> <collection> <target
  * database> <threads>}. The target collection must exist. Prints one line, {@code
