@@ -154,9 +154,10 @@ public final class ReplicationBench {
             // The reference copy (see PlainCopy), twice: the first run warms the emulators' dump
             // and restore-insert paths, as the warm-up above warms the destination's insert path,
             // so that the measured copy and the sync below meet a source and a destination as
-            // warm as the raw insert met. Without it the sync paid for compiling the emulators'
-            // dump (arangod, C++, compiles nothing): the source's CPU per dumped document was
-            // several times that of the same dump repeated. The job's JVM stays cold.
+            // warm as the raw insert met. Without it the sync paid for the source's first dump,
+            // which took several times the CPU of the same dump repeated: its JIT compiling the
+            // dump path and, most of it, its JVM touching heap memory for the first time (page
+            // faults in kernel time), neither of which arangod has. The job's JVM stays cold.
             plainCopy(source, destination, 2 * parallelism, -1);
             double copyRate = plainCopy(source, destination, 2 * parallelism, rawRate);
 
