@@ -298,7 +298,7 @@ public final class ReplicationBench {
                 p.destroyForcibly().waitFor();
             }
         }
-        String emulators = cpu.since("bench");
+        String emulatorCpu = cpu.emulatorsSince();
         String line = out.lines().filter(l -> l.startsWith("plain_copy=")).findFirst().orElse(null);
         if (p.exitValue() != 0 || line == null) {
             throw new IllegalStateException(
@@ -335,10 +335,9 @@ public final class ReplicationBench {
                 rate,
                 threads,
                 rate / rawRate);
-        // the emulators' part of the bench's line; the copier's CPU comes from its own JVM
-        String emulatorCpu = emulators.substring(emulators.indexOf(" source="));
+        // the copier's CPU comes from its own JVM, the emulators' from theirs
         System.out.printf(
-                Locale.ROOT, "plain_copy_cpu_s copier=%s (JIT %s)%s%n", f[2], f[3], emulatorCpu);
+                Locale.ROOT, "plain_copy_cpu_s copier=%s (JIT %s) %s%n", f[2], f[3], emulatorCpu);
         return rate;
     }
 
@@ -449,12 +448,21 @@ public final class ReplicationBench {
          */
         String since(String selfName) {
             return String.format(
+                            Locale.ROOT,
+                            "%s=%.1f (JIT %.1f, GC %.1f) ",
+                            selfName,
+                            (ThreadCpu.ofThisProcess() - self) / 1e9,
+                            (ThreadCpu.nanos("C1 CompilerThre", "C2 CompilerThre") - compilerNanos)
+                                    / 1e9,
+                            (ThreadCpu.nanos("GC Thread#", "G1 ") - gcNanos) / 1e9)
+                    + emulatorsSince();
+        }
+
+        /** {@code source=<s> (JIT <s>) destination=<s> (JIT <s>)}: the emulators' part alone. */
+        String emulatorsSince() {
+            return String.format(
                     Locale.ROOT,
-                    "%s=%.1f (JIT %.1f, GC %.1f) source=%.1f (JIT %.1f) destination=%.1f (JIT %.1f)",
-                    selfName,
-                    (ThreadCpu.ofThisProcess() - self) / 1e9,
-                    (ThreadCpu.nanos("C1 CompilerThre", "C2 CompilerThre") - compilerNanos) / 1e9,
-                    (ThreadCpu.nanos("GC Thread#", "G1 ") - gcNanos) / 1e9,
+                    "source=%.1f (JIT %.1f) destination=%.1f (JIT %.1f)",
                     source.cpu().minus(sourceStart).toMillis() / 1e3,
                     source.jitCpu().minus(sourceJitStart).toMillis() / 1e3,
                     destination.cpu().minus(destinationStart).toMillis() / 1e3,
